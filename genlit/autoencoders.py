@@ -10,16 +10,16 @@ import numpy as np
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 import keras
 from keras import layers
-from .data import load_dataset, by_budget, subset, set_seed
+from .data import load_dataset, by_budget, subset, set_seed, cache_dir
 
 # %% auto #0
 __all__ = ['CACHE_VERSION', 'FASHION_EPOCHS', 'FASHION_TRAIN_SIZE', 'FASHION_TEST_SIZE', 'FREY_HIDDEN', 'FREY_EPOCHS',
            'dense_features', 'conv_features', 'latent_head', 'bottleneck_normalization', 'calibrate_bottleneck',
            'BottleneckCalibration', 'dense_encoder', 'dense_decoder', 'conv_encoder', 'conv_decoder', 'autoencoder',
            'layer_widths', 'bottleneck', 'dense_autoencoder', 'conv_autoencoder', 'TrainingHistory', 'print_history',
-           'train_autoencoder', 'reconstruction_error', 'cache_dir', 'load_or_train', 'fashion_autoencoder',
-           'show_image_rows', 'decode_scaled', 'decode_interpolated', 'decode_normal', 'plot_latent_2d',
-           'latent_coverage', 'sample_report', 'frey_autoencoder']
+           'train_autoencoder', 'reconstruction_error', 'load_or_train', 'fashion_autoencoder', 'show_image_rows',
+           'decode_scaled', 'decode_interpolated', 'decode_normal', 'plot_latent_2d', 'latent_coverage',
+           'sample_report', 'frey_autoencoder']
 
 # %% ../nbs/02_autoencoders.ipynb #9ac724fc
 def dense_features(x,                 # input tensor (any shape; flattened first)
@@ -226,11 +226,6 @@ def reconstruction_error(autoencoder, # model or function: images -> reconstruct
 
 # %% ../nbs/02_autoencoders.ipynb #1a20dabf
 CACHE_VERSION = 1  # bump when an architecture or training default changes, so old cache entries are not reused
-
-def cache_dir() -> Path:
-    "Folder for trained models: `$GENLIT_CACHE`, else `$XDG_CACHE_HOME/genlit` (default `~/.cache/genlit`)."
-    if os.environ.get('GENLIT_CACHE'): return Path(os.environ['GENLIT_CACHE']).expanduser()
-    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'genlit'
 
 def load_or_train(key:str,     # folder name under `cache_dir()`, naming everything that changes the result
                   train,       # function returning `(dict name -> keras.Model, TrainingHistory)`

@@ -7,14 +7,14 @@ from __future__ import annotations
 import json, os, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
-from .data import load_dataset, dataset_info, to_unit, run_budget, make_dataset
+from .data import load_dataset, dataset_info, to_unit, run_budget, make_dataset, cache_dir
 
 # %% auto #0
-__all__ = ['CLASSIFIER_VERSION', 'CLASSIFIER_BUDGETS', 'LABELLED', 'cache_dir', 'classifier_path', 'domain_cnn',
-           'domain_classifier', 'classifier_features', 'classifier_labels', 'frechet_distance_gaussians',
-           'frechet_distance', 'knn_radii', 'in_manifold', 'precision_recall', 'density_coverage', 'class_coverage',
-           'PCAFeatures', 'pca_features', 'nearest_neighbour_distances', 'energy_distance', 'mmd',
-           'latent_distance_floor', 'compare_latents', 'real_reference', 'evaluate_samples']
+__all__ = ['CLASSIFIER_VERSION', 'CLASSIFIER_BUDGETS', 'LABELLED', 'classifier_path', 'domain_cnn', 'domain_classifier',
+           'classifier_features', 'classifier_labels', 'frechet_distance_gaussians', 'frechet_distance', 'knn_radii',
+           'in_manifold', 'precision_recall', 'density_coverage', 'class_coverage', 'PCAFeatures', 'pca_features',
+           'nearest_neighbour_distances', 'energy_distance', 'mmd', 'latent_distance_floor', 'compare_latents',
+           'real_reference', 'evaluate_samples']
 
 # %% ../nbs/07_metrics.ipynb #5f962b3a
 CLASSIFIER_VERSION = 'cnn1'   # bump when the architecture changes: old cache files are then ignored
@@ -24,12 +24,6 @@ CLASSIFIER_BUDGETS = {        # how the classifier is trained, per run budget
     'full': dict(n=None, epochs=5, batch_size=128, tag=''),
 }
 LABELLED = ('mnist', 'fashion_mnist')
-
-def cache_dir() -> Path:
-    "genlit's user cache: `$GENLIT_CACHE`, else `$XDG_CACHE_HOME/genlit`, else `~/.cache/genlit`."
-    v = os.environ.get('GENLIT_CACHE', '').strip()
-    if v: return Path(v).expanduser()
-    return Path(os.environ.get('XDG_CACHE_HOME', '') or Path.home()/'.cache').expanduser()/'genlit'
 
 def _labelled(dataset):
     name = dataset_info(dataset).name
