@@ -275,9 +275,12 @@ class PCAFeatures:
     def __init__(self, images, n_components:int=32):
         x = to_unit(images).reshape(len(images), -1).astype(np.float64)
         self.image_shape, self.mean = np.shape(images)[1:3], x.mean(0)
-        _, s, vt = np.linalg.svd(x - self.mean, full_matrices=False)
-        self.components = vt[:n_components]
-        self.explained_variance_ratio = (s[:n_components]**2 / (s**2).sum())
+        xc = x - self.mean   # eigen-decomposition of the d x d scatter matrix: much faster than an SVD of the N x d data
+        evals, evecs = np.linalg.eigh(xc.T @ xc)
+        order = np.argsort(evals)[::-1]
+        evals, evecs = np.clip(evals[order], 0., None), evecs[:, order]
+        self.components = evecs[:, :n_components].T
+        self.explained_variance_ratio = evals[:n_components] / evals.sum()
     def __call__(self, images) -> np.ndarray:
         x = _check_images(images, self.image_shape, 'pca_features', f'{self.image_shape[0]}x{self.image_shape[1]}')
         return (x.reshape(len(x), -1) - self.mean) @ self.components.T
