@@ -10,11 +10,12 @@ import numpy as np
 from .data import load_dataset, dataset_info, to_unit, run_budget, make_dataset, cache_dir
 
 # %% auto #0
-__all__ = ['CLASSIFIER_VERSION', 'CLASSIFIER_BUDGETS', 'LABELLED', 'classifier_path', 'domain_cnn', 'domain_classifier',
-           'classifier_features', 'classifier_labels', 'frechet_distance_gaussians', 'frechet_distance', 'knn_radii',
-           'in_manifold', 'precision_recall', 'density_coverage', 'class_coverage', 'PCAFeatures', 'pca_features',
-           'nearest_neighbour_distances', 'energy_distance', 'mmd', 'latent_distance_floor', 'compare_latents',
-           'real_reference', 'evaluate_samples']
+__all__ = ['CLASSIFIER_VERSION', 'CLASSIFIER_BUDGETS', 'LABELLED', 'RESULT_KEYS', 'classifier_path', 'domain_cnn',
+           'domain_classifier', 'classifier_features', 'classifier_labels', 'frechet_distance_gaussians',
+           'frechet_distance', 'knn_radii', 'in_manifold', 'precision_recall', 'density_coverage', 'class_coverage',
+           'PCAFeatures', 'pca_features', 'nearest_neighbour_distances', 'energy_distance', 'mmd',
+           'latent_distance_floor', 'compare_latents', 'real_reference', 'evaluate_samples', 'results_dir',
+           'result_row', 'record_results', 'load_results', 'results_table']
 
 # %% ../nbs/07_metrics.ipynb #5f962b3a
 CLASSIFIER_VERSION = 'cnn1'   # bump when the architecture changes: old cache files are then ignored
@@ -417,3 +418,65 @@ def evaluate_samples(images,           # generated images (N, H, W[, 1]) in [-1,
         nn = float(nearest_neighbour_distances(x[:n], load_dataset(name)).mean())
         out.update(nn_distance=nn, nn_distance_real=r['nn_real'], nn_ratio=nn / r['nn_real'])
     return out
+
+# %% ../nbs/07_metrics.ipynb #7419a3bd
+RESULT_KEYS = ('model', 'dataset', 'training', 'minutes', 'n', 'fd', 'fd_floor', 'precision', 'recall', 'classes', 'note')
+
+def results_dir() -> Path:
+    "Folder of the recorded results: $GENLIT_RESULTS, else `results/` in the working directory (nbs/ for notebooks)."
+    return Path(os.environ.get('GENLIT_RESULTS') or 'results')
+
+def result_row(model:str,                # model name as the notebook calls it
+               dataset:str,              # dataset name
+               training:str,             # how long it trained, in words (e.g. '40 epochs x 25 steps x 256')
+               minutes:float,            # training wall time in minutes
+               ev:dict=None,             # `evaluate_samples` output (or a dict with fd, fd_floor, precision, recall, ...)
+               note:str='', **extra) -> dict:
+    "One row of the results table from an `evaluate_samples` dict."
+    ev = dict(ev or {})
+    row = dict(model=model, dataset=dataset, training=training, minutes=round(float(minutes), 1), n=ev.get('n'),
+               fd=ev.get('fd'), fd_floor=ev.get('fd_floor'), precision=ev.get('precision'), recall=ev.get('recall'),
+               classes=ev.get('classes_covered'), note=note)
+    row.update(extra)
+    return {k: (float(v) if isinstance(v, (np.floating, np.integer)) and not isinstance(v, bool) else v) for k, v in row.items()}
+
+def record_results(notebook:str,         # e.g. '01_dcgan'
+                   rows:list,            # dicts from `result_row`
+                   folder=None,          # default `results_dir()`
+                   budget:str=None,      # default the current run budget; nothing is written in the 'test' budget
+                  ) -> Path:
+    "Write `rows` to <folder>/<notebook>.json (atomically); returns the path, or None in the test budget."
+    budget = budget or run_budget()
+    if budget == 'test': return None
+    for r in rows:
+        missing = [k for k in ('model', 'dataset', 'training', 'minutes') if r.get(k) is None]
+        if missing: raise ValueError(f"result row {r} lacks {missing}; build rows with result_row(model, dataset, training, minutes, ev)")
+    folder = Path(folder or results_dir()); folder.mkdir(parents=True, exist_ok=True)
+    path = folder/f'{notebook}.json'
+    obj = dict(notebook=notebook, budget=budget, recorded=time.strftime('%Y-%m-%d %H:%M'), rows=rows)
+    _atomic_write(path, lambda p: Path(p).write_text(json.dumps(obj, indent=1, default=float) + '\n'))
+    return path
+
+def load_results(folder=None) -> list:
+    "All recorded rows, in notebook order, each with its notebook and budget."
+    rows = []
+    for p in sorted(Path(folder or results_dir()).glob('*.json')):
+        obj = json.loads(p.read_text())
+        rows += [dict(r, notebook=obj['notebook'], budget=obj.get('budget')) for r in obj['rows']]
+    return rows
+
+def _fmt(v, spec):
+    return '' if v is None else format(v, spec)
+
+def results_table(rows:list) -> str:
+    "The recorded rows as a Markdown table (FD with its real-vs-real floor and their ratio)."
+    out = ['| model | dataset | notebook | training | min | n | FD (floor) | FD / floor | precision | recall | classes | note |',
+           '|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|']
+    for r in rows:
+        fd = '' if r.get('fd') is None else f"{r['fd']:.2f} ({r['fd_floor']:.2f})"
+        ratio = '' if r.get('fd') is None or not r.get('fd_floor') else f"{r['fd'] / r['fd_floor']:.1f}"
+        nb = r.get('notebook', '')
+        out.append(f"| {r['model']} | {r['dataset']} | [{nb}]({nb}.ipynb) | {r['training']} | {_fmt(r.get('minutes'), '.1f')} | "
+                   f"{_fmt(r.get('n'), 'd')} | {fd} | {ratio} | {_fmt(r.get('precision'), '.2f')} | {_fmt(r.get('recall'), '.2f')} | "
+                   f"{_fmt(r.get('classes'), 'd')} | {r.get('note', '')} |")
+    return '\n'.join(out)
