@@ -10,12 +10,12 @@ import numpy as np
 from .data import load_dataset, dataset_info, to_unit, run_budget, make_dataset, cache_dir
 
 # %% auto #0
-__all__ = ['CLASSIFIER_VERSION', 'CLASSIFIER_BUDGETS', 'LABELLED', 'RESULT_KEYS', 'classifier_path', 'domain_cnn',
-           'domain_classifier', 'classifier_features', 'classifier_labels', 'frechet_distance_gaussians',
-           'frechet_distance', 'knn_radii', 'in_manifold', 'precision_recall', 'density_coverage', 'class_coverage',
-           'PCAFeatures', 'pca_features', 'nearest_neighbour_distances', 'energy_distance', 'mmd',
-           'latent_distance_floor', 'compare_latents', 'real_reference', 'evaluate_samples', 'results_dir',
-           'result_row', 'record_results', 'load_results', 'results_table']
+__all__ = ['CLASSIFIER_VERSION', 'CLASSIFIER_BUDGETS', 'LABELLED', 'classifier_path', 'domain_cnn', 'domain_classifier',
+           'classifier_features', 'classifier_labels', 'frechet_distance_gaussians', 'frechet_distance', 'knn_radii',
+           'in_manifold', 'precision_recall', 'density_coverage', 'class_coverage', 'PCAFeatures', 'pca_features',
+           'nearest_neighbour_distances', 'energy_distance', 'mmd', 'latent_distance_floor', 'compare_latents',
+           'real_reference', 'evaluate_samples', 'results_dir', 'result_row', 'record_results', 'load_results',
+           'results_table']
 
 # %% ../nbs/07_metrics.ipynb #5f962b3a
 CLASSIFIER_VERSION = 'cnn1'   # bump when the architecture changes: old cache files are then ignored
@@ -420,8 +420,6 @@ def evaluate_samples(images,           # generated images (N, H, W[, 1]) in [-1,
     return out
 
 # %% ../nbs/07_metrics.ipynb #7419a3bd
-RESULT_KEYS = ('model', 'dataset', 'training', 'minutes', 'n', 'fd', 'fd_floor', 'precision', 'recall', 'classes', 'note')
-
 def results_dir() -> Path:
     "Folder of the recorded results: $GENLIT_RESULTS, else `results/` in the working directory (nbs/ for notebooks)."
     return Path(os.environ.get('GENLIT_RESULTS') or 'results')
