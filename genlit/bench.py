@@ -203,21 +203,23 @@ def sampling_speed(denoise_fn,          # (x_t, t) -> predicted noise
                    ddim_steps:int=50,   # DDIM steps
                    ddpm_steps:int=None, # DDPM steps actually run (None: all T); fewer are extrapolated to T
                   ) -> dict:
-    "Samples/second of DDPM (all T steps) and DDIM (`ddim_steps`), each timed as one sampling call as a user makes it."
+    "Samples/second of DDPM (all T steps) and DDIM (`ddim_steps`), each timed as one sampling call after the step is compiled."
     from genlit.diffusion import sample_ddim, ddpm_coefficients, reverse_process
     n, T = shape[0], schedule.T
     k_small = max(ddim_steps // 5, 2)
+    t_first = _timed(sample_ddim, denoise_fn, schedule, shape, n_steps=2, progress=False)   # traces the step once per network
     t_small = _timed(sample_ddim, denoise_fn, schedule, shape, n_steps=k_small, progress=False)
     t_ddim = _timed(sample_ddim, denoise_fn, schedule, shape, n_steps=ddim_steps, progress=False)
     per_step = max((t_ddim - t_small) / (ddim_steps - k_small), 1e-9)   # seconds per network call on n images
-    start_up = max(t_ddim - ddim_steps * per_step, 0.)                   # tracing the step function, once per call
+    start_up = max(t_ddim - ddim_steps * per_step, 0.)                   # what a call costs besides its steps
     steps, coefs = ddpm_coefficients(schedule)
     k = T if ddpm_steps is None else min(int(ddpm_steps), T)
     t_part = _timed(reverse_process, denoise_fn, schedule, shape, steps[T - k:], coefs[T - k:], progress=False)
     t_ddpm = t_part if k == T else t_part + (T - k) * max((t_part - start_up) / k, per_step)   # the missing steps at the measured rate
     return dict(ddpm_samples_per_s=n / t_ddpm, ddim_samples_per_s=n / t_ddim, ddim_speedup=t_ddpm / t_ddim,
                 ddpm_seconds=t_ddpm, ddim_seconds=t_ddim, ddpm_steps_timed=k, ddpm_extrapolated=k < T, ddim_steps=ddim_steps,
-                sampling_n=n, seconds_per_step=per_step, sampler_start_up_seconds=start_up)
+                sampling_n=n, seconds_per_step=per_step, sampler_start_up_seconds=start_up,
+                sampler_compile_seconds=max(t_first - 2 * per_step - start_up, 0.))
 
 # %% ../nbs/09_bench.ipynb #79f016eb
 BENCH_SIZES = dict(   # per run budget: timed steps per window, windows, warm-up steps, training images (None: all), FD samples,
@@ -304,7 +306,7 @@ def bench_model(model:str='dcgan',      # registry name
             out[f'fd_{who}'] = r_['fd']; out['fd_floor'] = r_['fd_floor']
     if spec.name == 'ddpm':
         net = built.parts['denoiser']
-        fn = lambda x_, t_: net([x_, t_], training=False)
+        fn = net
         log("sampling: DDIM, then DDPM")
         out.update(sampling_speed(fn, built.model.schedule, (sz['sample_n'], *built.model.data_shape), sz['ddim_steps'], sz['ddpm_steps']))
     out['peak_rss_mb'] = peak_rss_mb()

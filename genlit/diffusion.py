@@ -235,9 +235,8 @@ class Diffusion(keras.Model):
         return {m.name: m.result() for m in self.metrics}
 
     def denoise_fn(self, ema:bool=True):
-        "The function (x_t, t) -> eps_hat the samplers call: the EMA network by default."
-        net = self.ema_denoiser if (ema and self.ema_denoiser is not None) else self.denoiser
-        return lambda x, t: net([x, t], training=False)
+        "The network the samplers call on [x_t, t] to predict the noise: the EMA copy by default."
+        return self.ema_denoiser if (ema and self.ema_denoiser is not None) else self.denoiser
 
     def sample_ddpm(self, n:int=16, seed:int=0, ema:bool=True, **kw):
         "`n` samples by ancestral sampling through all T steps (see `sample_ddpm`)."
@@ -256,7 +255,27 @@ def _bar(total, progress, desc):
     interval = 0.5 if getattr(sys.stderr, 'isatty', lambda: False)() else 30.
     return tqdm(total=total, desc=desc, disable=not progress, **{'mininterval': interval, **kw})
 
-def reverse_process(denoise_fn,        # (x_t, t) -> predicted noise, t an int32 vector
+_STEP_CACHE = {}   # (denoise_fn, clip_x0) -> the compiled sampling step; a few entries, oldest dropped first
+
+def _compiled_step(denoise_fn, clip_x0=None):
+    "One reverse step x_t -> x_prev as a tf.function, traced once per denoiser and reused by every later sampling call."
+    key = (denoise_fn, clip_x0)
+    if key in _STEP_CACHE: return _STEP_CACHE[key]
+    call = (lambda x, t: denoise_fn([x, t], training=False)) if isinstance(denoise_fn, keras.Model) else denoise_fn
+    @tf.function(reduce_retracing=True)
+    def step(x, t, ab, A, B, C, sigma, z):
+        eps = tf.cast(call(x, tf.fill(tf.shape(x)[:1], t)), tf.float32)
+        a = tf.gather(ab, t)
+        x0 = (x - tf.sqrt(1. - a) * eps) / tf.sqrt(a)
+        if clip_x0 is not None:
+            x0 = tf.clip_by_value(x0, -clip_x0, clip_x0)
+            eps = (x - tf.sqrt(a) * x0) / tf.sqrt(1. - a)
+        return A * x0 + B * x + C * eps + sigma * z
+    if len(_STEP_CACHE) >= 8: _STEP_CACHE.pop(next(iter(_STEP_CACHE)))
+    _STEP_CACHE[key] = step
+    return step
+
+def reverse_process(denoise_fn,        # a Keras model called on [x_t, t], or a function (x_t, t) -> predicted noise; t an int32 vector
                     schedule:NoiseSchedule,
                     shape,             # (n, ...) of the samples
                     steps,             # decreasing timesteps t_k to visit, ending at 0
@@ -268,25 +287,15 @@ def reverse_process(denoise_fn,        # (x_t, t) -> predicted noise, t an int32
                     x_T=None,          # start here instead of at fresh N(0, I) noise
                     desc:str='sampling',
                    ):
-    "Run x_T -> x_0 through `steps`, one compiled step per call; returns x_0 (and `(ts, xs)` with intermediates)."
+    "Run x_T -> x_0 through `steps` with a step compiled once per denoiser; returns x_0 (and `(ts, xs)` with intermediates)."
     steps = [int(t) for t in steps]
     if not steps or steps[-1] != 0 or any(a <= b for a, b in zip(steps, steps[1:])):
         raise ValueError("steps must be strictly decreasing timesteps ending at 0.")
     if steps[0] >= schedule.T: raise ValueError(f"timestep {steps[0]} is out of range for T={schedule.T}.")
-    n = int(shape[0])
     gen = tf.random.Generator.from_seed(seed)
     x = tf.convert_to_tensor(x_T, tf.float32) if x_T is not None else gen.normal(shape)
     ab = tf.constant(schedule.alpha_bar, tf.float32)
-
-    @tf.function(reduce_retracing=True)
-    def step(x, t, A, B, C, sigma, z):
-        eps = tf.cast(denoise_fn(x, tf.fill([n], t)), tf.float32)
-        a = tf.gather(ab, t)
-        x0 = (x - tf.sqrt(1. - a) * eps) / tf.sqrt(a)
-        if clip_x0 is not None:
-            x0 = tf.clip_by_value(x0, -clip_x0, clip_x0)
-            eps = (x - tf.sqrt(a) * x0) / tf.sqrt(1. - a)
-        return A * x0 + B * x + C * eps + sigma * z
+    step = _compiled_step(denoise_fn, clip_x0)
 
     keep = set(np.linspace(0, len(steps), intermediates, dtype=int).tolist()) if intermediates else set()
     ts, xs = [], []
@@ -296,7 +305,7 @@ def reverse_process(denoise_fn,        # (x_t, t) -> predicted noise, t an int32
         for k, (t, (A, B, C, s)) in enumerate(zip(steps, coefs)):
             record(k, t)
             z = gen.normal(shape)
-            x = step(x, tf.constant(t, tf.int32), *(tf.constant(v, tf.float32) for v in (A, B, C, s)), z)
+            x = step(x, tf.constant(t, tf.int32), ab, *(tf.constant(v, tf.float32) for v in (A, B, C, s)), z)
             bar.update(1)
     record(len(steps), -1)
     return (x.numpy(), (np.array(ts), np.stack(xs))) if intermediates else x.numpy()

@@ -82,7 +82,7 @@ class LatentDiffusion:
 
     def sample_latents(self, n:int=1000, sampler:str='ddpm', seed:int=0, n_steps:int=50, eta:float=0., **kw) -> np.ndarray:
         "`n` codes in the autoencoder's coordinates, by 'ddpm' (all T steps) or 'ddim' (`n_steps`)."
-        fn = lambda z, t: self.denoiser([z, t], training=False)
+        fn = self.denoiser   # the samplers compile their step once per network and reuse it
         shape = (n, self.latent_dim)
         kw.setdefault('progress', False)
         if sampler == 'ddpm': z = sample_ddpm(fn, self.schedule, shape, seed=seed, **kw)
