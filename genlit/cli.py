@@ -720,9 +720,11 @@ def train_run(model:str=None,   # registry name (None: `default_run()`)
         seed = 0 if seed is None else seed
         opts = model_options(spec, dataset, options)
     if seed < 0: raise UserError(f"--seed must be a non-negative integer, got {seed}.")
-    spe = spec.steps_per_execution if steps_per_execution is None else steps_per_execution
+    spe = (1 if strategy else spec.steps_per_execution) if steps_per_execution is None else steps_per_execution
     if not isinstance(spe, (int, np.integer)) or spe < 1:
         raise UserError(f"--steps-per-execution must be a positive integer, got {spe}.")
+    if strategy and spe > 1:   # seen with MirroredStrategy on two logical CPUs: fit's multi-step loop fails to run
+        raise UserError(f"--steps-per-execution {spe} does not work with --strategy in Keras 3.15; leave it at 1")
     if out.exists() and not out.is_dir(): raise UserError(f"--out {out} is a file, not a folder.")
     if not run and out.is_dir() and any(out.iterdir()):
         raise UserError(f"{out} is not empty and holds no genlit run; choose another --out")
@@ -856,7 +858,8 @@ def _verbosity(v):
                                              'or multiworker (the cluster in $TF_CONFIG)')),
     (('--deterministic',), dict(action='store_true', help='TensorFlow op determinism: with the same --seed the run repeats exactly')),
     (('--steps-per-execution',), dict(type=int, metavar='K', dest='steps_per_execution',
-                                      help='training steps per compiled call of fit (default: 16 for the dense autoencoders and VAEs, else 1)')),
+                                      help='training steps per compiled call of fit (default: 16 for the dense autoencoders and VAEs, '
+                                           'else 1; always 1 with --strategy)')),
 ])
 def train_command(ns) -> int:
     train_run(ns.model, ns.dataset, ns.epochs, ns.budget, ns.out, ns.seed, _verbosity(ns.verbose), ns.precision, ns.strategy,
