@@ -197,7 +197,7 @@ def training_flops(name:str, built) -> dict:
 def _timed(f, *a, **kw):
     t = time.perf_counter(); f(*a, **kw); return time.perf_counter() - t
 
-def sampling_speed(denoise_fn,          # (x_t, t) -> predicted noise
+def sampling_speed(denoise_fn,          # the denoiser network (or a function (x_t, t) -> predicted noise)
                    schedule,            # the model's NoiseSchedule
                    shape,               # (n, H, W, C) of one call's samples
                    ddim_steps:int=50,   # DDIM steps
@@ -305,10 +305,8 @@ def bench_model(model:str='dcgan',      # registry name
             r_ = evaluate_samples(imgs, dataset, n_real=n)
             out[f'fd_{who}'] = r_['fd']; out['fd_floor'] = r_['fd_floor']
     if spec.name == 'ddpm':
-        net = built.parts['denoiser']
-        fn = net
         log("sampling: DDIM, then DDPM")
-        out.update(sampling_speed(fn, built.model.schedule, (sz['sample_n'], *built.model.data_shape), sz['ddim_steps'], sz['ddpm_steps']))
+        out.update(sampling_speed(built.parts['denoiser'], built.model.schedule, (sz['sample_n'], *built.model.data_shape), sz['ddim_steps'], sz['ddpm_steps']))
     out['peak_rss_mb'] = peak_rss_mb()
     return out
 

@@ -431,13 +431,12 @@ def _sample_ddpm(parts, run, n, seed, opts):
     from genlit.diffusion import noise_schedule, sample_ddpm, sample_ddim
     s, net = run['sampler'], parts['denoiser']
     schedule = noise_schedule(s['schedule'], s['T'])
-    fn = net
     out, batch = [], 256
     for i in range(0, n, batch):
         k, kw = min(batch, n - i), dict(seed=seed + i, clip_x0=s.get('clip_x0'), progress=show_progress())
         shape = (k, *s['image_shape'])
-        if opts.get('sampler') == 'ddpm': out.append(sample_ddpm(fn, schedule, shape, desc=f'DDPM {i + k}/{n}', **kw))
-        else: out.append(sample_ddim(fn, schedule, shape, n_steps=opts.get('steps') or 50, eta=opts.get('eta') or 0.,
+        if opts.get('sampler') == 'ddpm': out.append(sample_ddpm(net, schedule, shape, desc=f'DDPM {i + k}/{n}', **kw))
+        else: out.append(sample_ddim(net, schedule, shape, n_steps=opts.get('steps') or 50, eta=opts.get('eta') or 0.,
                                      desc=f'DDIM {i + k}/{n}', **kw))
     return to_unit_range(np.concatenate(out), s['output'])
 
