@@ -10,16 +10,18 @@ import numpy as np
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 import keras
 from keras import layers
-from .data import load_dataset, by_budget, subset, set_seed, cache_dir
+from .data import load_dataset, by_budget, subset, set_seed, cache_dir, dataset_info
+from .runs import (ModelSpec, Built, Option, register_model, latent_sampler, plain_tape_step, float32_copy, train_run, load_parts,
+                         read_history, runs_root)
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'FASHION_EPOCHS', 'FASHION_TRAIN_SIZE', 'FASHION_TEST_SIZE', 'FREY_HIDDEN', 'FREY_EPOCHS',
-           'dense_features', 'conv_features', 'latent_head', 'bottleneck_normalization', 'calibrate_bottleneck',
-           'BottleneckCalibration', 'dense_encoder', 'dense_decoder', 'conv_encoder', 'conv_decoder', 'autoencoder',
-           'layer_widths', 'bottleneck', 'dense_autoencoder', 'conv_autoencoder', 'TrainingHistory', 'print_history',
-           'train_autoencoder', 'reconstruction_error', 'load_or_train', 'fashion_autoencoder', 'show_image_rows',
-           'decode_scaled', 'decode_interpolated', 'decode_normal', 'plot_latent_2d', 'latent_coverage',
-           'sample_report', 'frey_autoencoder']
+__all__ = ['FASHION_EPOCHS', 'FREY_HIDDEN', 'FREY_EPOCHS', 'dense_features', 'conv_features', 'latent_head',
+           'bottleneck_normalization', 'calibrate_bottleneck', 'BottleneckCalibration', 'check_latent', 'dense_encoder',
+           'dense_decoder', 'conv_grid', 'conv_encoder', 'conv_decoder', 'autoencoder', 'layer_widths', 'bottleneck',
+           'dense_autoencoder', 'conv_autoencoder', 'TrainingHistory', 'train_autoencoder', 'reconstruction_error',
+           'ae_budgets', 'image_shape', 'build_autoencoder', 'latent_option', 'mse_reference', 'trained_autoencoder',
+           'fashion_autoencoder', 'show_image_rows', 'decode_scaled', 'decode_interpolated', 'decode_normal',
+           'plot_latent_2d', 'latent_coverage', 'sample_report', 'frey_autoencoder']
 
 # %% ../nbs/02_autoencoders.ipynb #9ac724fc
 def dense_features(x,                 # input tensor (any shape; flattened first)
@@ -63,8 +65,8 @@ def calibrate_bottleneck(encoder:keras.Model, # encoder with a normalised bottle
     "Set the normalised bottleneck's running mean and variance to the exact statistics of the (unnormalised) codes of `x`."
     try: bn = encoder.get_layer('z_normalized')
     except ValueError: raise ValueError(f"Encoder {encoder.name!r} has no normalised bottleneck (build it with normalized=True).") from None
-    z = keras.Model(encoder.input, bn.input).predict(x, batch_size=batch_size, verbose=0)
-    bn.moving_mean.assign(z.mean(0)); bn.moving_variance.assign(z.var(0))
+    z = np.asarray(keras.Model(encoder.input, bn.input).predict(x, batch_size=batch_size, verbose=0), np.float64)   # statistics in float64, whatever the policy
+    bn.moving_mean.assign(z.mean(0).astype('float32')); bn.moving_variance.assign(z.var(0).astype('float32'))
 
 class BottleneckCalibration(keras.callbacks.Callback):
     "Calibrate the normalised bottleneck on `x` before each evaluation and at the end of training."
@@ -73,7 +75,7 @@ class BottleneckCalibration(keras.callbacks.Callback):
     def on_train_end(self, logs=None): calibrate_bottleneck(self.encoder, self.x)
 
 # %% ../nbs/02_autoencoders.ipynb #7fdef9e2
-def _check_latent(latent_dim):
+def check_latent(latent_dim):
     if not isinstance(latent_dim, (int, np.integer)) or latent_dim < 1:
         raise ValueError(f"latent_dim must be a positive integer, got {latent_dim!r}.")
 
@@ -84,7 +86,7 @@ def dense_encoder(input_shape=(28, 28, 1), # image shape
                   name:str='encoder',
                  ) -> keras.Model:
     "MLP encoder: image -> ReLU `Dense` layers -> linear code of size `latent_dim`."
-    _check_latent(latent_dim)
+    check_latent(latent_dim)
     x = keras.Input(input_shape, name='image')
     z = latent_head(dense_features(x, hidden), latent_dim)
     if normalized: z = bottleneck_normalization()(z)
@@ -96,14 +98,14 @@ def dense_decoder(latent_dim:int=128,       # size of the code
                   name:str='decoder',
                  ) -> keras.Model:
     "MLP decoder: code -> ReLU `Dense` layers -> sigmoid pixels reshaped to `output_shape`."
-    _check_latent(latent_dim)
+    check_latent(latent_dim)
     z = keras.Input((latent_dim,), name='z')
     h = z
     for i, w in enumerate(hidden): h = layers.Dense(w, activation='relu', name=f'decoder_dense{i+1}')(h)
     h = layers.Dense(int(np.prod(output_shape)), activation='sigmoid', name='pixels')(h)
     return keras.Model(z, layers.Reshape(tuple(output_shape), name='image')(h), name=name)
 
-def _conv_grid(input_shape, n_down):
+def conv_grid(input_shape, n_down):
     h, w = input_shape[:2]; f = 2**n_down
     if h % f or w % f:
         raise ValueError(f"A conv autoencoder with {n_down} stride-2 layers needs height and width divisible by {f}; "
@@ -116,7 +118,7 @@ def conv_encoder(input_shape=(28, 28, 1), latent_dim:int=128,
                  name:str='encoder',
                 ) -> keras.Model:
     "CNN-only encoder: stride-2 ReLU convolutions, then a convolution spanning the whole map to the code."
-    _check_latent(latent_dim); _conv_grid(input_shape, len(filters))
+    check_latent(latent_dim); conv_grid(input_shape, len(filters))
     x = keras.Input(input_shape, name='image')
     z = latent_head(conv_features(x, filters), latent_dim)
     if normalized: z = bottleneck_normalization()(z)
@@ -128,8 +130,8 @@ def conv_decoder(latent_dim:int=128, output_shape=(28, 28, 1),
                  name:str='decoder',
                 ) -> keras.Model:
     "CNN-only decoder: a transposed convolution from the 1x1 code to the smallest map, then stride-2 transposed convolutions up to a sigmoid image."
-    _check_latent(latent_dim)
-    gh, gw = _conv_grid(output_shape, len(filters))
+    check_latent(latent_dim)
+    gh, gw = conv_grid(output_shape, len(filters))
     z = keras.Input((latent_dim,), name='z')
     h = layers.Reshape((1, 1, latent_dim), name='code_map')(z)
     h = layers.Conv2DTranspose(filters[0], (gh, gw), padding='valid', activation='relu', name='decoder_deconv0')(h)
@@ -187,15 +189,8 @@ def conv_autoencoder(input_shape=(28, 28, 1), latent_dim:int=128,
 
 # %% ../nbs/02_autoencoders.ipynb #d135a9b6
 class TrainingHistory(dict):
-    "Per-epoch metrics (name -> list of floats) with the training wall time in `seconds` and `from_cache`."
-    def __init__(self, d=(), seconds:float=0., from_cache:bool=False):
-        super().__init__(d); self.seconds, self.from_cache = float(seconds), from_cache
-
-def print_history(history:TrainingHistory, what:str='model'):
-    "Print a (cached) history one line per epoch, as `fit` would have."
-    n = len(next(iter(history.values()), []))
-    print(f"{what}: loaded from the cache, trained {n} epochs in {history.seconds:.0f} s")
-    for e in range(n): print(f"epoch {e + 1}/{n} - " + ' - '.join(f"{k}: {v[e]:.4f}" for k, v in sorted(history.items())))
+    "Per-epoch metrics (name -> list of floats) with the training wall time in `seconds` and, for a registered run, its genlit.json in `run`."
+    def __init__(self, d=(), seconds:float=0., run:dict=None): super().__init__(d); self.seconds, self.run = float(seconds), run
 
 def train_autoencoder(autoencoder:keras.Model, # model mapping images to images in [0, 1]
                       x,                       # training images in [0, 1]
@@ -224,66 +219,71 @@ def reconstruction_error(autoencoder, # model or function: images -> reconstruct
     e = np.mean((x - np.reshape(xh, x.shape))**2, axis=tuple(range(1, x.ndim)))
     return e if per_image else float(e.mean())
 
-# %% ../nbs/02_autoencoders.ipynb #1a20dabf
-CACHE_VERSION = 1  # bump when an architecture or training default changes, so old cache entries are not reused
-
-def load_or_train(key:str,     # folder name under `cache_dir()`, naming everything that changes the result
-                  train,       # function returning `(dict name -> keras.Model, TrainingHistory)`
-                  cache:bool=True, # False: always train, never read or write the cache
-                 ):
-    "`(models, history)` from the cache entry `key` if it is there and loads, else from `train()` (then saved)."
-    d = cache_dir()/key
-    if cache and (d/'history.json').is_file():
-        try:
-            meta = json.loads((d/'history.json').read_text())
-            models = {n: keras.models.load_model(d/f'{n}.keras', compile=False) for n in meta['models']}
-            return models, TrainingHistory(meta['history'], meta['seconds'], from_cache=True)
-        except Exception as e: warnings.warn(f"Cache entry {d} could not be loaded ({e}); retraining.")
-    models, history = train()
-    if cache:
-        d.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=d.parent, prefix=f'.{key}.'))
-        try:
-            for n, m in models.items(): m.save(tmp/f'{n}.keras')
-            (tmp/'history.json').write_text(json.dumps(dict(models=list(models), history=dict(history), seconds=history.seconds)))
-            if d.exists(): shutil.rmtree(d, ignore_errors=True)
-            os.rename(tmp, d)
-        except OSError: pass  # another process wrote the same entry first; ours is identical in intent
-        finally: shutil.rmtree(tmp, ignore_errors=True)
-    return models, history
-
 # %% ../nbs/02_autoencoders.ipynb #3523b13c
 FASHION_EPOCHS = {'dense': dict(test=1, docs=6, full=50), 'conv': dict(test=1, docs=4, full=50)}
-FASHION_TRAIN_SIZE = dict(test=2048, docs=None, full=None)  # training images (None: all 60,000)
-FASHION_TEST_SIZE = dict(test=512, docs=None, full=None)    # test images for val_loss (None: all 10,000)
+FREY_HIDDEN = (256, 64)
+FREY_EPOCHS = dict(test=5, docs=150, full=1000)
+
+def ae_budgets(kind:str):
+    "Run sizes per budget of the `kind` ('dense' or 'conv') autoencoders and VAEs: this page's and 03_vae's epochs."
+    def budgets(dataset, opts):
+        if dataset == 'frey':
+            return {b: dict(epochs=FREY_EPOCHS[b], batch=64, n=512 if b == 'test' else None) for b in ('test', 'docs', 'full')}
+        return {b: dict(epochs=FASHION_EPOCHS[kind][b], batch=128, n=512 if b == 'test' else None,
+                        n_test=128 if b == 'test' else None) for b in ('test', 'docs', 'full')}
+    return budgets
+
+def image_shape(dataset:str) -> tuple: return tuple(dataset_info(dataset).shape) + (1,)
+
+def build_autoencoder(kind:str):
+    "The builder `genlit train` calls for the `kind` autoencoder: MSE, Adam 1e-3; a normalised bottleneck is calibrated before each evaluation and at the end."
+    def build(x, dataset, cfg, opts, seed, ctx):
+        shape, d, norm = image_shape(dataset), opts['latent_dim'], bool(opts['normalized'])
+        if kind == 'dense': enc, dec, ae = dense_autoencoder(shape, d, hidden=FREY_HIDDEN if dataset == 'frey' else (512, 256), normalized=norm)
+        else: enc, dec, ae = conv_autoencoder(shape, d, normalized=norm)
+        ae.compile(optimizer=keras.optimizers.Adam(1e-3), loss='mse')
+        return Built(ae, dict(decoder=dec, encoder=enc), pairs=True, callbacks=[BottleneckCalibration(enc, x)] if norm else [],
+                     sampler=dict(latent='normal', latent_dim=d, output='unit'))
+    return build
+
+def latent_option(default) -> Option: return Option('size of the latent code', int, default, min=1, max=512)
+
+def mse_reference(built, batch, cfg):
+    "The plain reference for an autoencoder: the per-pixel MSE in one GradientTape step, on a float32 copy."
+    import tensorflow as tf
+    ae = float32_copy(built.model)
+    return plain_tape_step(ae, lambda x: tf.reduce_mean(tf.square(x - ae(x, training=True)))), dict(autoencoder=ae)
+
+# the dense models take milliseconds per step: with 16 steps per compiled call the dense VAE trained at 1.09x the plain loop, against 0.94x with 1 (09_bench)
+for _kind, _default, _spe in (('dense', lambda ds: 2 if ds == 'frey' else 128, 16), ('conv', 128, 1)):
+    register_model(ModelSpec(f'{_kind}_ae', f'{_kind} autoencoder (normalised bottleneck unless --normalized 0); samples decode z ~ N(0, I)', '02_autoencoders',
+                             ('fashion_mnist', 'mnist', 'frey'), 'unit', ae_budgets(_kind), build_autoencoder(_kind), latent_sampler('decoder'),
+                             options=dict(latent_dim=latent_option(_default),
+                                          normalized=Option('1: the normalised bottleneck (B3); 0: a plain code', int, 1, choices=(0, 1))),
+                             validate=True, steps_per_execution=_spe,
+                             precisions=('float32', 'mixed_bfloat16', 'mixed_float16'), reference=mse_reference))
+
+
+def trained_autoencoder(kind:str, dataset:str, latent_dim:int, normalized:bool, seed:int=0, out=None, verbose:int=3):
+    "`(encoder, decoder, autoencoder, history)` of the registered `kind` autoencoder trained through `train_run`, the path `genlit train` takes."
+    out = Path(out) if out else runs_root()/f"{kind}_ae-{dataset}-{latent_dim}{'-normalized' if normalized else ''}-s{seed}"
+    run = train_run(f'{kind}_ae', dataset, out=out, seed=seed, verbose=verbose, latent_dim=latent_dim, normalized=int(normalized))
+    parts = load_parts(out, run, ['encoder', 'decoder'])
+    hist = read_history(out/'history.csv'); hist.pop('seconds', None)
+    print(f"reproduce with: {run['command']} ({run['seconds']:.0f} s, {run['precision']})")
+    enc, dec = parts['encoder'], parts['decoder']
+    return enc, dec, autoencoder(enc, dec, name=f'{kind}_autoencoder'), TrainingHistory(hist, run['seconds'], run)
 
 def fashion_autoencoder(kind:str='conv',       # 'dense' (fully connected) or 'conv' (CNN-only)
                         latent_dim:int=128,
                         normalized:bool=False, # normalised bottleneck
-                        epochs:int=None,       # default: FASHION_EPOCHS[kind] for the run budget
-                        n:int=None,            # training images; default: FASHION_TRAIN_SIZE for the budget
                         seed:int=0,
-                        cache:bool=True,
-                        verbose=2,
+                        out=None,              # run folder (default: one per setting under `runs_root()`; a finished one is reused)
+                        verbose:int=3,
                        ):
-    "A Fashion-MNIST autoencoder, trained or loaded from the cache: `(encoder, decoder, autoencoder, history)`."
-    builders = {'dense': dense_autoencoder, 'conv': conv_autoencoder}
-    if kind not in builders: raise ValueError(f"kind must be 'dense' or 'conv', got {kind!r}.")
-    epochs = epochs or by_budget(**FASHION_EPOCHS[kind])
-    n = n if n is not None else by_budget(**FASHION_TRAIN_SIZE)
-    n_test = by_budget(**FASHION_TEST_SIZE)
-    key = f"fashion_{kind}{latent_dim}{'_norm' if normalized else ''}_v{CACHE_VERSION}_e{epochs}_n{n or 'all'}_s{seed}"
-    def train():
-        set_seed(seed)
-        enc, dec, ae = builders[kind](latent_dim=latent_dim, normalized=normalized)
-        x = subset(load_dataset('fashion_mnist', scale='unit'), n)
-        xt = subset(load_dataset('fashion_mnist', 'test', scale='unit'), n_test)
-        cbs = [BottleneckCalibration(enc, x)] if normalized else None
-        return dict(encoder=enc, decoder=dec), train_autoencoder(ae, x, xt, epochs=epochs, verbose=verbose, callbacks=cbs)
-    models, history = load_or_train(key, train, cache)
-    if history.from_cache and verbose: print_history(history, f'{kind} autoencoder, latent {latent_dim}')
-    enc, dec = models['encoder'], models['decoder']
-    return enc, dec, autoencoder(enc, dec, name=f'{kind}_autoencoder'), history
+    "A Fashion-MNIST autoencoder trained through `train_run` (what `genlit train {kind}_ae --dataset fashion_mnist` runs): `(encoder, decoder, autoencoder, history)`."
+    if kind not in ('dense', 'conv'): raise ValueError(f"kind must be 'dense' or 'conv', got {kind!r}.")
+    return trained_autoencoder(kind, 'fashion_mnist', latent_dim, normalized, seed, out, verbose)
 
 # %% ../nbs/02_autoencoders.ipynb #a9d5a0e9
 def show_image_rows(rows:dict,        # row label -> images (N, H, W[, 1]) in [0, 1]
@@ -387,24 +387,12 @@ def sample_report(rows:dict,   # model name -> dict returned by `genlit.metrics.
     return '\n'.join(out)
 
 # %% ../nbs/02_autoencoders.ipynb #e20c7682
-FREY_HIDDEN = (256, 64)
-FREY_EPOCHS = dict(test=5, docs=150, full=1000)
-
-def frey_autoencoder(epochs:int=None,   # default: FREY_EPOCHS for the run budget
-                     seed:int=0,
-                     cache:bool=True,   # load from / save to `cache_dir()`; retrain when missing
+def frey_autoencoder(seed:int=0,
                      latent_dim:int=2,
                      with_history:bool=False, # also return the TrainingHistory
+                     out=None,                # run folder (default: under `runs_root()`; a finished one is reused)
                     ):
-    "MLP autoencoder on the 1965 Frey faces: `(encoder, decoder, embeddings)`, embeddings = `encoder.predict` of every face."
-    epochs = epochs or by_budget(**FREY_EPOCHS)
-    x = load_dataset('frey', scale='unit')
-    key = f'frey_dense{latent_dim}_v{CACHE_VERSION}_e{epochs}_s{seed}'
-    def train():
-        set_seed(seed)
-        enc, dec, ae = dense_autoencoder(x.shape[1:], latent_dim, hidden=FREY_HIDDEN)
-        return dict(encoder=enc, decoder=dec), train_autoencoder(ae, x, epochs=epochs, batch_size=64, verbose=0)
-    models, history = load_or_train(key, train, cache)
-    enc, dec = models['encoder'], models['decoder']
-    emb = enc.predict(x, batch_size=512, verbose=0)
+    "MLP autoencoder on the 1965 Frey faces, trained through `train_run` (`genlit train dense_ae --dataset frey --normalized 0`): `(encoder, decoder, embeddings)`."
+    enc, dec, _, history = trained_autoencoder('dense', 'frey', latent_dim, False, seed, out, verbose=0)
+    emb = np.asarray(enc.predict(load_dataset('frey', scale='unit'), batch_size=512, verbose=0), np.float32)
     return (enc, dec, emb, history) if with_history else (enc, dec, emb)

@@ -7,14 +7,14 @@ from __future__ import annotations
 import json, os, resource, statistics, sys, tempfile, time
 from types import SimpleNamespace
 import numpy as np
-from .cli import (subcommand, UserError, MODELS, get_model, model_dataset, model_config, model_options, model_precision,
-                        precision_scope, float32_outputs, bf16_fast, GAN_ADAM, _image_shape)
+from .runs import (UserError, MODELS, load_models, get_model, model_dataset, model_config, model_options, model_precision,
+                         precision_scope, float32_outputs, bf16_fast, check_budget, to_plain, decode_latents)
 from .data import load_dataset, make_dataset, subset, set_seed, by_budget, run_budget
 
 # %% auto #0
-__all__ = ['BENCHED', 'BENCH_SIZES', 'peak_rss_mb', 'matmul_gflops', 'layer_macs', 'forward_flops', 'median_rate', 'StepTimer',
-           'fit_window', 'loop_window', 'pipeline_rate', 'tutorial_gan_step', 'tape_step', 'reference_step',
-           'training_flops', 'sampling_speed', 'bench_model', 'format_bench', 'bench_command']
+__all__ = ['BENCH_SIZES', 'BENCH_ARGS', 'COMMANDS', 'peak_rss_mb', 'matmul_gflops', 'layer_macs', 'forward_flops', 'median_rate',
+           'StepTimer', 'fit_window', 'loop_window', 'pipeline_rate', 'benched', 'reference_step', 'training_flops',
+           'sampling_speed', 'bench_model', 'format_bench', 'bench_command']
 
 # %% ../nbs/09_bench.ipynb #46fbc34d
 def peak_rss_mb() -> float:
@@ -105,92 +105,20 @@ def pipeline_rate(ds, batches:int, batch:int) -> float:
     return batches * batch / (time.perf_counter() - t)
 
 # %% ../nbs/09_bench.ipynb #dd8b6cc4
-def tutorial_gan_step(generator, discriminator, batch:int, latent:str='normal', from_logits:bool=True):
-    "The TF DCGAN tutorial's `train_step`: one generator pass, two tapes, both updates from the same forward pass (fp32)."
-    import tensorflow as tf, keras
-    cross_entropy = keras.losses.BinaryCrossentropy(from_logits=from_logits)
-    generator_optimizer, discriminator_optimizer = keras.optimizers.Adam(**GAN_ADAM), keras.optimizers.Adam(**GAN_ADAM)
-    noise_dim = int(generator.inputs[0].shape[-1])
-    @tf.function
-    def train_step(images):
-        noise = (tf.random.normal([batch, noise_dim]) if latent == 'normal' else tf.random.uniform([batch, noise_dim], -1., 1.))
-        with tf.GradientTape() as gen_tape, tf.GradientTape() as disc_tape:
-            generated_images = generator(noise, training=True)
-            real_output = discriminator(images, training=True)
-            fake_output = discriminator(generated_images, training=True)
-            gen_loss = cross_entropy(tf.ones_like(fake_output), fake_output)
-            disc_loss = cross_entropy(tf.ones_like(real_output), real_output) + cross_entropy(tf.zeros_like(fake_output), fake_output)
-        gradients_of_generator = gen_tape.gradient(gen_loss, generator.trainable_variables)
-        gradients_of_discriminator = disc_tape.gradient(disc_loss, discriminator.trainable_variables)
-        generator_optimizer.apply_gradients(zip(gradients_of_generator, generator.trainable_variables))
-        discriminator_optimizer.apply_gradients(zip(gradients_of_discriminator, discriminator.trainable_variables))
-        return disc_loss
-    return train_step
+def benched() -> tuple:
+    "The registered models that name a plain reference step (`ModelSpec.reference`), so `genlit bench` can measure them."
+    return tuple(n for n, s in load_models().items() if s.reference is not None)
 
-def tape_step(model, loss_fn, learning_rate=1e-3, after=None):
-    "A plain fp32 training step: `loss_fn(images)` under one GradientTape, Adam on `model`'s weights, inside one tf.function."
-    import tensorflow as tf, keras
-    optimizer = keras.optimizers.Adam(learning_rate)
-    @tf.function
-    def train_step(images):
-        with tf.GradientTape() as tape: loss = loss_fn(images)
-        grads = tape.gradient(loss, model.trainable_variables)
-        optimizer.apply_gradients(zip(grads, model.trainable_variables))
-        if after is not None: after()
-        return loss
-    return train_step
+def reference_step(spec, built, batch:int, cfg:dict):
+    "The plain reference of `spec` on float32 copies of `built`'s networks: `(train_step, networks)`, from the model's own notebook."
+    if spec.reference is None:
+        raise UserError(f"genlit bench has no plain reference for {spec.name}; benchmarked models: {', '.join(benched())}")
+    return spec.reference(built, batch, cfg)
 
-def _copy(net):
-    "A fresh float32 copy of `net` with the same weights (the reference's own network)."
-    import keras
-    with precision_scope('float32'): c = keras.models.clone_model(net)
-    c.set_weights(net.get_weights())
-    return c
-
-def reference_step(name:str, built, batch:int, cfg:dict):
-    "The plain reference for registry model `name`, on copies of `built`'s networks: `(train_step, networks)`."
-    import tensorflow as tf, keras
-    from keras import ops
-    if name == 'dcgan':
-        g, d = _copy(built.model.generator), _copy(built.model.discriminator)
-        return tutorial_gan_step(g, d, batch, built.model.latent, built.model.from_logits), dict(generator=g)
-    if name in ('dense_ae', 'conv_ae'):
-        ae = _copy(built.model)
-        return tape_step(ae, lambda x: tf.reduce_mean(tf.square(x - ae(x, training=True)))), dict(autoencoder=ae)
-    if name in ('dense_vae', 'conv_vae'):
-        from genlit.vae import reconstruction_loss, kl_divergence
-        enc, dec = _copy(built.model.encoder), _copy(built.model.decoder)
-        def loss(x):
-            z_mean, z_log_var, z = enc(x, training=True)
-            return tf.reduce_mean(reconstruction_loss(x, dec(z, training=True))) + tf.reduce_mean(kl_divergence(z_mean, z_log_var))
-        both = SimpleNamespace(trainable_variables=enc.trainable_variables + dec.trainable_variables)
-        return tape_step(both, loss), dict(encoder=enc, decoder=dec)
-    if name == 'ddpm':
-        dm = built.model
-        net, ema = _copy(dm.denoiser), _copy(dm.ema_denoiser)
-        ab = tf.constant(dm.schedule.alpha_bar, tf.float32); T = dm.schedule.T
-        def loss(x0):
-            t = tf.random.uniform([batch], 0, T, dtype=tf.int32)
-            noise = tf.random.normal(tf.shape(x0))
-            a = tf.reshape(tf.gather(ab, t), [-1, 1, 1, 1])
-            x_t = tf.sqrt(a) * x0 + tf.sqrt(1. - a) * noise
-            return tf.reduce_mean(tf.square(noise - net([x_t, t], training=True)))
-        def ema_update():
-            for e, v in zip(ema.weights, net.weights): e.assign(0.999 * e + 0.001 * v)
-        return tape_step(net, loss, 2e-3, ema_update), dict(denoiser=net)
-    raise UserError(f"genlit bench has no plain reference for {name}; benchmarked models: {', '.join(BENCHED)}")
-
-BENCHED = ('dcgan', 'ddpm', 'dense_ae', 'conv_ae', 'dense_vae', 'conv_vae')
-
-def training_flops(name:str, built) -> dict:
-    "FLOPs per training image of genlit's step and of the reference's, from the layer shapes (see the formulas above)."
-    m = built.model
-    if name == 'dcgan':
-        fg, fd = forward_flops(m.generator), forward_flops(m.discriminator)
-        return dict(genlit=3 * fg + 8 * fd, reference=3 * fg + 7 * fd, generator_forward=fg, discriminator_forward=fd)
-    nets = dict(ddpm=lambda: [m.denoiser], dense_vae=lambda: [m.encoder, m.decoder], conv_vae=lambda: [m.encoder, m.decoder]).get(
-        name, lambda: [m])()
-    f = sum(forward_flops(n) for n in nets)
+def training_flops(spec, built) -> dict:
+    "FLOPs per training image of genlit's step and of the reference's: the model's own count, else 3 forward passes (forward + backward)."
+    if spec.flops is not None: return spec.flops(built, forward_flops)
+    f = forward_flops(built.model)
     return dict(genlit=3 * f, reference=3 * f, forward=f)
 
 # %% ../nbs/09_bench.ipynb #e08e3129
@@ -246,9 +174,9 @@ def bench_model(model:str='dcgan',      # registry name
                ) -> dict:
     "Training images/second of genlit's path and of a plain TF reference (alternating timed windows), FLOPs, peak fraction, memory."
     spec = get_model(model)
-    if spec.name not in BENCHED:
-        raise UserError(f"genlit bench has no plain reference for {spec.name}; benchmarked models: {', '.join(BENCHED)}")
-    budget = budget or run_budget()
+    if spec.reference is None:
+        raise UserError(f"genlit bench has no plain reference for {spec.name}; benchmarked models: {', '.join(benched())}")
+    budget = check_budget(budget) or run_budget()
     sz = dict(BENCH_SIZES[budget])
     for k, v in dict(steps=steps, windows=windows, warmup=warmup, fd_samples=fd_samples, sample_n=sample_n, ddim_steps=ddim_steps).items():
         if v is not None:
@@ -257,9 +185,9 @@ def bench_model(model:str='dcgan',      # registry name
     if ddpm_steps is not None: sz['ddpm_steps'] = ddpm_steps
     dataset = model_dataset(spec, dataset)
     opts = model_options(spec, dataset, {})
-    policy = model_precision(spec.name, precision)
+    policy = model_precision(spec, precision)
     cfg = model_config(spec, dataset, budget, opts)
-    batch = batch or cfg['batch']
+    batch = cfg['batch'] if batch is None else batch
     if batch < 1: raise UserError(f"--batch must be a positive integer, got {batch}.")
     log = (lambda *a: print(*a, file=sys.stderr, flush=True)) if verbose else (lambda *a: None)
     import tensorflow as tf, keras
@@ -275,8 +203,8 @@ def bench_model(model:str='dcgan',      # registry name
     if steps_per_execution != 1:
         if steps_per_execution < 1: raise UserError(f"--steps-per-execution must be a positive integer, got {steps_per_execution}.")
         built.model.steps_per_execution = steps_per_execution   # read by `fit` when it compiles its train function
-    flops = training_flops(spec.name, built)
-    ref_step, ref_nets = reference_step(spec.name, built, batch, cfg)
+    flops = training_flops(spec, built)
+    ref_step, ref_nets = reference_step(spec, built, batch, cfg)
     ds = make_dataset(x, batch, seed=seed, y=x if built.pairs else None, drop_remainder=True).repeat()
     ref_batches = iter(tf.data.Dataset.from_tensor_slices(x).shuffle(len(x)).batch(batch, drop_remainder=True).repeat())  # as the tutorials
     log(f"bench {spec.name} on {dataset}: batch {batch}, {policy}; warming up")
@@ -297,7 +225,6 @@ def bench_model(model:str='dcgan',      # registry name
     out['pipeline_headroom'] = out['pipeline_img_per_s'] / g
     out['train_steps_each'] = sz['warmup'] + sz['windows'] * (sz['steps'] + 1)   # both paths trained this many steps from the same weights
     if spec.name == 'dcgan' and sz['fd_samples']:
-        from genlit.cli import decode_latents
         from genlit.metrics import evaluate_samples
         n = sz['fd_samples']
         for who, net in (('genlit', built.parts['generator']), ('reference', ref_nets['generator'])):
@@ -328,8 +255,8 @@ def format_bench(r:dict) -> str:
                      f"DDIM {r['ddim_steps']} steps {r['ddim_samples_per_s']:.3f} samples/s: {r['ddim_speedup']:.1f}x, n={r['sampling_n']}")
     return '\n'.join(lines)
 
-@subcommand('bench', "Measure a model's training speed against a plain TensorFlow reference (and its FLOPs, memory, sampling speed).", [
-    (('model',), dict(nargs='?', default='dcgan', metavar='MODEL', help=f"model to measure (default dcgan); one of: {', '.join(BENCHED)}")),
+BENCH_ARGS = [   # the flags of `genlit bench`
+    (('model',), dict(nargs='?', default='dcgan', metavar='MODEL', help="model to measure (default dcgan); one whose notebook registers a plain reference (`genlit models`)")),
     (('--dataset',), dict(metavar='NAME', help="dataset (default: the model's first)")),
     (('--steps',), dict(type=int, metavar='N', help='timed training steps per window')),
     (('--windows',), dict(type=int, metavar='W', help='timed windows per path; the median counts')),
@@ -345,13 +272,17 @@ def format_bench(r:dict) -> str:
     (('--ddpm-steps',), dict(type=int, dest='ddpm_steps', metavar='K', help='ddpm: DDPM steps actually timed (default all T; fewer are extrapolated)')),
     (('--ddim-steps',), dict(type=int, dest='ddim_steps', metavar='K', help='ddpm: DDIM steps (default 50)')),
     (('--json',), dict(action='store_true', help='print one JSON object')),
-])
+]
+
 def bench_command(ns) -> int:
-    from genlit.cli import _check_budget, _plain
-    _check_budget(ns.budget)
+    "`genlit bench MODEL`: run `bench_model` and print its result."
+    check_budget(ns.budget)
     import contextlib
     with contextlib.redirect_stdout(sys.stderr) if ns.json else contextlib.nullcontext():   # stdout: the JSON only
         r = bench_model(ns.model, ns.dataset, ns.batch, ns.steps, ns.windows, ns.warmup, ns.precision, ns.steps_per_execution,
                         ns.budget, ns.seed, ns.fd_samples, ns.sample_n, ns.ddpm_steps, ns.ddim_steps, verbose=not ns.json)
-    print(json.dumps(_plain(r)) if ns.json else format_bench(r))
+    print(json.dumps(to_plain(r)) if ns.json else format_bench(r))
     return 0
+
+COMMANDS = dict(bench=dict(f=bench_command, args=BENCH_ARGS,   # read by `genlit.cli`, which this module does not import
+                           help="Measure a model's training speed against a plain TensorFlow reference (and its FLOPs, memory, sampling speed)."))

@@ -11,12 +11,28 @@ from pathlib import Path
 import numpy as np
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')  # keep TensorFlow's C++ start-up chatter out of notebooks
 
+def import_tensorflow_quietly():
+    "Import TensorFlow with file descriptor 2 sent to /dev/null: the absl / oneDNN lines its C++ side prints while starting are not for users (errors still raise)."
+    import sys
+    if 'tensorflow' in sys.modules: return sys.modules['tensorflow']
+    try: saved = os.dup(2)
+    except OSError: import tensorflow; return tensorflow
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        import tensorflow
+    finally:
+        os.dup2(saved, 2); os.close(saved); os.close(null)
+    return tensorflow
+
+import_tensorflow_quietly()
+
 # %% auto #0
-__all__ = ['DATASETS', 'DEBIAN_ROOT', 'DOWNLOAD_TIMEOUT', 'SCALES', 'BUDGETS', 'DatasetInfo', 'dataset_info',
-           'DatasetNotFoundError', 'CorruptDataError', 'cache_dir', 'keras_cache_dir', 'search_dirs', 'read_idx',
-           'read_frey', 'download_file', 'locate_dataset', 'scale_images', 'load_dataset', 'isolated_data_env',
-           'make_dataset', 'to_unit', 'image_grid', 'show_images', 'plot_history', 'save_gif', 'run_budget',
-           'by_budget', 'subset', 'set_seed']
+__all__ = ['DATASETS', 'DEBIAN_ROOT', 'DOWNLOAD_TIMEOUT', 'SCALES', 'BUDGETS', 'import_tensorflow_quietly', 'DatasetInfo',
+           'dataset_info', 'DatasetNotFoundError', 'CorruptDataError', 'cache_dir', 'keras_cache_dir', 'search_dirs',
+           'read_idx', 'read_frey', 'download_file', 'locate_dataset', 'scale_images', 'load_dataset',
+           'isolated_data_env', 'make_dataset', 'to_unit', 'image_grid', 'show_images', 'plot_history', 'save_gif',
+           'run_budget', 'by_budget', 'subset', 'set_seed']
 
 # %% ../nbs/00_data.ipynb #b7cee45f
 _KERAS_MIRROR = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"

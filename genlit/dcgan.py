@@ -12,12 +12,15 @@ import tensorflow as tf
 import keras
 from keras import layers, ops
 from .data import image_grid, save_gif
+from .runs import (ModelSpec, Built, Option, register_model, replicas_in_sync, latent_sampler, float32_copy,
+                         RaiseOnNaN)
 
 # %% auto #0
-__all__ = ['LATENT_KINDS', 'mnist_generator', 'mnist_discriminator', 'layer_spec', 'frey_generator', 'frey_discriminator',
-           'conv_output_size', 'deconv_output_size', 'ShapeTable', 'shape_table', 'sample_latent', 'discriminator_loss',
-           'generator_loss', 'to_probability', 'GAN', 'FixedLatentMosaic', 'RaiseOnNaN', 'EpochTimer',
-           'pairwise_distances', 'nearest_neighbours', 'sample_spread']
+__all__ = ['LATENT_KINDS', 'GAN_ADAM', 'mnist_generator', 'mnist_discriminator', 'layer_spec', 'frey_generator',
+           'frey_discriminator', 'conv_output_size', 'deconv_output_size', 'ShapeTable', 'shape_table', 'sample_latent',
+           'discriminator_loss', 'generator_loss', 'to_probability', 'GAN', 'FixedLatentMosaic', 'dcgan_budgets',
+           'mosaic_epochs', 'gan_optimizer', 'build_dcgan', 'plain_gan_step', 'pairwise_distances',
+           'nearest_neighbours', 'sample_spread']
 
 # %% ../nbs/01_dcgan.ipynb #e00655f3
 def mnist_generator(latent_dim:int=100,        # size of the latent vector z
@@ -201,7 +204,7 @@ def _infer_from_logits(discriminator):
                      f"(last layer activation: {name!r}); pass from_logits=True or False.")
 
 class GAN(keras.Model):
-    "A generator and a discriminator trained against each other: per batch, `d_steps` D updates then one G update."
+    "A generator and a discriminator trained against each other: per batch, `d_steps` D updates then one G update on the same generated batch."
     def __init__(self, generator:keras.Model,     # z -> image
                  discriminator:keras.Model,       # image -> logit or probability of 'real'
                  latent:str='normal',             # latent distribution: 'normal' or 'uniform' (the [-1, 1] box)
@@ -242,24 +245,34 @@ class GAN(keras.Model):
     def _step(self, optimizer, loss, tape, weights):
         optimizer.apply_gradients(zip(tape.gradient(loss, weights), weights))
 
+    def _d_update(self, x, fake, per_replica):
+        "One D step on the real batch `x` and the (constant) generated batch `fake`, sent through D in one call."
+        n = ops.shape(x)[0]
+        with tf.GradientTape() as tape:
+            out = ops.cast(self.discriminator(ops.concatenate([ops.cast(x, fake.dtype), fake], axis=0), training=True), 'float32')
+            real_out, fake_out = out[:n], out[n:]
+            d_loss = discriminator_loss(real_out, fake_out, self.from_logits)
+            scaled = self.d_optimizer.scale_loss(d_loss * per_replica)   # loss scaling under mixed_float16; replicas sum their gradients
+        self._step(self.d_optimizer, scaled, tape, self.discriminator.trainable_weights)
+        return d_loss, real_out, fake_out
+
     def train_step(self, data):
         x = data[0] if isinstance(data, (tuple, list)) else data
-        n = ops.shape(x)[0]
-        for _ in range(self.d_steps):
-            fake = self.generator(self.sample_latent(n), training=True)
-            with tf.GradientTape() as tape:
-                real_out = self.discriminator(x, training=True)
-                fake_out = self.discriminator(fake, training=True)
-                d_loss = discriminator_loss(real_out, fake_out, self.from_logits)
-            self._step(self.d_optimizer, d_loss, tape, self.discriminator.trainable_weights)
-        with tf.GradientTape() as tape:
-            g_out = self.discriminator(self.generator(self.sample_latent(n), training=True), training=True)
-            g_loss = generator_loss(g_out, self.from_logits)
-        self._step(self.g_optimizer, g_loss, tape, self.generator.trainable_weights)
+        n, per_replica = ops.shape(x)[0], 1. / replicas_in_sync()
+        for _ in range(self.d_steps - 1):   # extra D updates, each on a fresh generated batch
+            self._d_update(x, ops.stop_gradient(self.generator(self.sample_latent(n), training=True)), per_replica)
+        with tf.GradientTape() as g_tape:
+            fake = self.generator(self.sample_latent(n), training=True)   # drawn once, used by both steps
+            with g_tape.stop_recording():
+                d_loss, real_out, fake_out = self._d_update(x, ops.stop_gradient(fake), per_replica)
+            g_loss = generator_loss(ops.cast(self.discriminator(fake, training=True), 'float32'), self.from_logits)   # the updated D
+            g_scaled = self.g_optimizer.scale_loss(g_loss * per_replica)
+        self._step(self.g_optimizer, g_scaled, g_tape, self.generator.trainable_weights)
         self.d_loss_tracker.update_state(d_loss); self.g_loss_tracker.update_state(g_loss)
         self.d_real_tracker.update_state(ops.mean(to_probability(real_out, self.from_logits)))
         self.d_fake_tracker.update_state(ops.mean(to_probability(fake_out, self.from_logits)))
         return {m.name: m.result() for m in self.metrics}
+
 
 # %% ../nbs/01_dcgan.ipynb #18a74d7b
 class FixedLatentMosaic(keras.callbacks.Callback):
@@ -295,11 +308,16 @@ class FixedLatentMosaic(keras.callbacks.Callback):
                  .save(self.out_dir/f'epoch_{epoch:03d}.png')
         return grid
 
-    def on_train_begin(self, logs=None):
-        if self.out_dir is not None and self.out_dir.is_dir():   # a resumed run: the mosaics made before are on disk
+    def load(self):
+        "Read the mosaics already in `out_dir` (a resumed or finished run); returns self."
+        if self.out_dir is not None and self.out_dir.is_dir():
             from PIL import Image
             for p in self.out_dir.glob('epoch_*.png'):
                 self.frames.setdefault(int(p.stem.split('_')[1]), np.asarray(Image.open(p), np.float32)[::2, ::2] / 255.)
+        return self
+
+    def on_train_begin(self, logs=None):
+        self.load()   # a resumed run: the mosaics made before are on disk
         if self.epochs is not None and 0 in self.epochs and 0 not in self.frames: self.render(0)
 
     def on_epoch_end(self, epoch, logs=None):
@@ -326,26 +344,66 @@ class FixedLatentMosaic(keras.callbacks.Callback):
         fig.tight_layout()
         return fig
 
-class RaiseOnNaN(keras.callbacks.Callback):
-    "Stop `fit` with a clear `FloatingPointError` as soon as a watched loss is NaN or infinite."
-    def __init__(self, keys=('d_loss', 'g_loss')): super().__init__(); self.keys, self.epoch = tuple(keys), 0
-    def on_epoch_begin(self, epoch, logs=None): self.epoch = epoch
-    def on_train_batch_end(self, batch, logs=None):
-        for k in self.keys:
-            if k in (logs or {}) and not math.isfinite(float(logs[k])):
-                self.model.stop_training = True
-                raise FloatingPointError(
-                    f"GAN training diverged: {k} = {float(logs[k])} at epoch {self.epoch + 1}, batch {batch + 1}. "
-                    "Check the inputs for NaN and lower the learning rates (or restart from a checkpoint).")
 
-class EpochTimer(keras.callbacks.Callback):
-    "Wall time of each epoch, and images per second over the epochs after the first (which includes tracing)."
-    def __init__(self, batch_size:int): super().__init__(); self.batch_size, self.times = batch_size, []
-    def on_epoch_begin(self, epoch, logs=None): self._t = time.perf_counter()
-    def on_epoch_end(self, epoch, logs=None): self.times.append(time.perf_counter() - self._t)
-    def images_per_second(self) -> float:
-        t = self.times[1:] or self.times
-        return self.params['steps'] * self.batch_size * len(t) / sum(t)
+# %% ../nbs/01_dcgan.ipynb #d84c9fba
+GAN_ADAM = dict(learning_rate=2e-4, beta_1=0.5)   # the DCGAN paper's setting (see above)
+
+def dcgan_budgets(dataset, opts):
+    "Run sizes per budget: `docs` is what this page trains; an epoch is `steps` batches of the repeating, reshuffled data."
+    if dataset == 'frey':
+        return dict(test=dict(epochs=2, batch=32, steps=2, mosaic_n=25), docs=dict(epochs=40, batch=64, steps=30, mosaic_n=25),
+                    full=dict(epochs=100, batch=64, steps=31, mosaic_n=25))
+    n_mosaic = 25 if dataset == 'mnist' else 64
+    return dict(test=dict(epochs=2, batch=32, n=512, steps=2, mosaic_n=n_mosaic),
+                docs=dict(epochs=120 if dataset == 'mnist' else 40, batch=256, steps=25, mosaic_n=n_mosaic),
+                full=dict(epochs=50, batch=256, steps=235, mosaic_n=n_mosaic))
+
+def mosaic_epochs(epochs:int) -> list:
+    "When the progress mosaics are drawn: before training, after epochs 1, 2, 4, and at each quarter of the run."
+    return sorted({0, 1, 2, 4, epochs // 4, epochs // 2, 3 * epochs // 4, epochs} - {e for e in (2, 4) if e > epochs})
+
+def gan_optimizer(learning_rate:float):
+    "Adam with beta_1 = 0.5, wrapped for loss scaling under mixed_float16."
+    opt = keras.optimizers.Adam(learning_rate, beta_1=GAN_ADAM['beta_1'])
+    return keras.optimizers.LossScaleOptimizer(opt) if keras.mixed_precision.global_policy().name == 'mixed_float16' else opt
+
+def build_dcgan(x, dataset, cfg, opts, seed, ctx):
+    "The sheet's generator and discriminator for `dataset` in a `GAN`, compiled, with the progress mosaics in the run folder."
+    if dataset == 'frey': g, d, latent = frey_generator(name='generator'), frey_discriminator(name='discriminator'), 'uniform'
+    else: g, d, latent = mnist_generator(name='generator'), mnist_discriminator(name='discriminator'), 'normal'
+    gan = GAN(g, d, latent=latent, seed=seed)
+    gan.compile(gan_optimizer(opts['learning_rate']), gan_optimizer(opts['learning_rate']))
+    mosaic = FixedLatentMosaic(n=cfg.get('mosaic_n', 25), out_dir=Path(ctx.out)/'mosaics', epochs=mosaic_epochs(cfg['epochs']))
+    return Built(gan, dict(generator=g, discriminator=d), loss_keys=('d_loss', 'g_loss'), callbacks=[mosaic],
+                 sampler=dict(latent=latent, latent_dim=gan.latent_dim, output='tanh'))
+
+register_model(ModelSpec(
+    'dcgan', "the sheets' DCGANs: MNIST's generator/discriminator (MNIST, Fashion-MNIST), Frey's (Frey, uniform latents)",
+    '01_dcgan', ('mnist', 'fashion_mnist', 'frey'), 'tanh', dcgan_budgets, build_dcgan, latent_sampler('generator'),
+    options=dict(learning_rate=Option('learning rate of both Adam optimizers', float, GAN_ADAM['learning_rate'], min=1e-6, max=1.)),
+    precisions=('float32', 'mixed_bfloat16', 'mixed_float16'),
+    reference=lambda built, batch, cfg: plain_gan_step(float32_copy(built.model.generator), float32_copy(built.model.discriminator),
+                                                       batch, built.model.latent, built.model.from_logits, cfg),
+    flops=lambda built, fwd: dict(genlit=3 * fwd(built.model.generator) + 8 * fwd(built.model.discriminator),
+                                  reference=3 * fwd(built.model.generator) + 7 * fwd(built.model.discriminator),
+                                  generator_forward=fwd(built.model.generator), discriminator_forward=fwd(built.model.discriminator))));
+
+# %% ../nbs/01_dcgan.ipynb #99ae83d7
+def plain_gan_step(generator, discriminator, batch:int, latent:str='normal', from_logits:bool=True, cfg:dict=None):
+    "The TensorFlow DCGAN tutorial's step (one tape per network, one z per step), float32: `genlit bench dcgan`'s baseline; returns (step, networks)."
+    g_opt, d_opt = keras.optimizers.Adam(**GAN_ADAM), keras.optimizers.Adam(**GAN_ADAM)
+    dim = int(generator.inputs[0].shape[-1])
+    @tf.function
+    def train_step(images):
+        z = tf.random.normal([batch, dim]) if latent == 'normal' else tf.random.uniform([batch, dim], -1., 1.)
+        with tf.GradientTape() as gt, tf.GradientTape() as dt:
+            fake = generator(z, training=True)
+            real_out, fake_out = discriminator(images, training=True), discriminator(fake, training=True)
+            g_loss, d_loss = generator_loss(fake_out, from_logits), discriminator_loss(real_out, fake_out, from_logits)
+        g_opt.apply_gradients(zip(gt.gradient(g_loss, generator.trainable_variables), generator.trainable_variables))
+        d_opt.apply_gradients(zip(dt.gradient(d_loss, discriminator.trainable_variables), discriminator.trainable_variables))
+        return d_loss
+    return train_step, dict(generator=generator)
 
 # %% ../nbs/01_dcgan.ipynb #bd31c088
 def pairwise_distances(a:np.ndarray, b:np.ndarray) -> np.ndarray:

@@ -11,12 +11,15 @@ import keras
 import tensorflow as tf
 from keras import layers, ops
 from tqdm import tqdm
+from .data import dataset_info
+from .runs import (ModelSpec, Built, register_model, to_unit_range, show_progress, plain_tape_step, float32_copy, load_run, load_parts)
 
 # %% auto #0
 __all__ = ['NoiseSchedule', 'linear_schedule', 'cosine_schedule', 'noise_schedule', 'q_sample', 'q_step', 'SinusoidalEmbedding',
            'SpaceToDepth', 'DepthToSpace', 'residual_block', 'attention_block', 'unet_denoiser', 'mlp_denoiser',
            'Diffusion', 'reverse_process', 'ddpm_coefficients', 'ddim_steps', 'ddim_coefficients', 'sample_ddpm',
-           'sample_ddim', 'image_diffusion', 'TrainingBudget']
+           'sample_ddim', 'image_diffusion', 'ddpm_budgets', 'ddpm_schedule', 'warmup_cosine', 'build_ddpm',
+           'load_diffusion', 'sample_ddpm_run', 'ddpm_reference']
 
 # %% ../nbs/05_diffusion.ipynb #450d7d66
 @dataclass(frozen=True, eq=False)
@@ -351,7 +354,7 @@ def sample_ddim(denoise_fn, schedule:NoiseSchedule, shape, n_steps:int=50, eta:f
 def image_diffusion(image_shape=(28, 28, 1), # (H, W, C) of images scaled to [-1, 1]
                     widths=(32, 64),          # U-Net channels per resolution
                     schedule:NoiseSchedule=None, # default: the lecture's linear schedule, T=1000
-                    learning_rate:float=2e-3, # Adam's learning rate (a `TrainingBudget` callback can schedule it)
+                    learning_rate:float=2e-3, # Adam's learning rate: a number or a Keras schedule (see `warmup_cosine`)
                     ema_decay:float=0.999,
                     seed:int=0,
                     **unet_kw,                # more `unet_denoiser` options
@@ -362,26 +365,69 @@ def image_diffusion(image_shape=(28, 28, 1), # (H, W, C) of images scaled to [-1
     model.compile(optimizer=keras.optimizers.Adam(learning_rate))
     return model
 
-class TrainingBudget(keras.callbacks.Callback):
-    "Linear warm-up, then cosine decay of the learning rate over `max_steps` or `seconds` of wall time, whichever ends first; then stop."
-    def __init__(self, peak_lr:float,          # learning rate after warm-up
-                 max_steps:int,                # optimizer steps at most
-                 seconds:float=None,           # wall-clock budget (None: steps only)
-                 warmup_steps:int=100,
-                 final_fraction:float=0.02):   # the rate ends at this fraction of the peak
-        super().__init__()
-        self.peak_lr, self.max_steps, self.seconds = peak_lr, max_steps, seconds
-        self.warmup_steps, self.final_fraction = warmup_steps, final_fraction
-    def progress(self) -> float:
-        "Fraction of the budget used: the larger of steps and seconds."
-        p = self.steps / self.max_steps
-        if self.seconds: p = max(p, (time.time() - self.t0) / self.seconds)
-        return min(p, 1.)
-    def rate(self) -> float:
-        warm = min(1., (self.steps + 1) / self.warmup_steps) if self.warmup_steps else 1.
-        return self.peak_lr * warm * (self.final_fraction + (1 - self.final_fraction) * 0.5 * (1 + math.cos(math.pi * self.progress())))
-    def on_train_begin(self, logs=None): self.t0, self.steps = time.time(), 0
-    def on_train_batch_begin(self, batch, logs=None): self.model.optimizer.learning_rate.assign(self.rate())
-    def on_train_batch_end(self, batch, logs=None):
-        self.steps += 1
-        if self.progress() >= 1.: self.model.stop_training = True
+
+# %% ../nbs/05_diffusion.ipynb #66705239
+def ddpm_budgets(dataset, opts):
+    "Run sizes per budget of `genlit train ddpm`: steps, U-Net widths, the number of diffusion steps T, the DDIM steps of the run's sample mosaic."
+    return dict(test=dict(epochs=2, batch=32, n=512, steps=3, widths=(16, 32), T=50, sample_steps=5),
+                docs=dict(epochs=60, batch=64, steps=50, widths=(24, 48), T=1000, sample_steps=50),
+                full=dict(epochs=100, batch=128, steps=469, widths=(64, 128), T=1000, sample_steps=50))
+
+def ddpm_schedule(T:int) -> NoiseSchedule:
+    "The lecture's linear schedule scaled to T steps: beta from 0.1/T to 20/T (1e-4 to 0.02 at T = 1000)."
+    return linear_schedule(T, 0.1 / T, 20 / T)
+
+def warmup_cosine(peak:float, total_steps:int, warmup_steps:int=100, final_fraction:float=0.02):
+    "Linear warm-up to `peak`, then cosine decay to `final_fraction * peak` at `total_steps`, as a Keras schedule of the optimizer's step."
+    warm = max(min(warmup_steps, total_steps - 1), 0)
+    return keras.optimizers.schedules.CosineDecay(0. if warm else peak, max(total_steps - warm, 1), alpha=final_fraction,
+                                                  warmup_target=peak if warm else None, warmup_steps=warm)
+
+def build_ddpm(x, dataset, cfg, opts, seed, ctx):
+    "The builder `genlit train ddpm` calls: `image_diffusion` with the warm-up + cosine schedule as a function of the optimizer's step (so a resumed run continues it)."
+    lr = warmup_cosine(2e-3, cfg['epochs'] * cfg['steps'], warmup_steps=min(100, cfg['epochs'] * cfg['steps'] // 10))
+    dm = image_diffusion(tuple(dataset_info(dataset).shape) + (1,), widths=tuple(cfg['widths']), schedule=ddpm_schedule(cfg['T']),
+                         learning_rate=lr, seed=seed)
+    dm([x[:2], np.zeros(2, np.int32)])
+    return Built(dm, dict(denoiser=dm.ema_denoiser, raw_denoiser=dm.denoiser), loss_keys=('noise_loss',),
+                 sampler=dict(schedule='linear', T=int(dm.schedule.T), clip_x0=dm.clip_x0, output='tanh', image_shape=list(dm.data_shape)))
+
+def load_diffusion(run_dir) -> Diffusion:
+    "The `Diffusion` a finished `ddpm` run saved, with its EMA and raw networks, ready for `sample_ddpm` / `sample_ddim`."
+    run, parts = load_run(run_dir)
+    parts.update(load_parts(run_dir, run, ['raw_denoiser']))
+    dm = Diffusion(parts['raw_denoiser'], ddpm_schedule(run['sampler']['T']), ema_decay=None, clip_x0=run['sampler']['clip_x0'])
+    dm.ema_denoiser = parts['denoiser']
+    return dm
+
+def sample_ddpm_run(parts, run, n, seed, opts):
+    "`n` images in [0, 1] from a trained `ddpm` run: DDIM (`steps`, `eta`) or DDPM, in batches of 256."
+    s, net = run['sampler'], parts['denoiser']
+    schedule, out, batch = ddpm_schedule(s['T']), [], 256
+    for i in range(0, n, batch):
+        k, kw = min(batch, n - i), dict(seed=seed + i, clip_x0=s.get('clip_x0'), progress=show_progress())
+        shape = (k, *s['image_shape'])
+        if opts.get('sampler') == 'ddpm': out.append(sample_ddpm(net, schedule, shape, desc=f'DDPM {i + k}/{n}', **kw))
+        else: out.append(sample_ddim(net, schedule, shape, n_steps=opts.get('steps') or 50, eta=opts.get('eta') or 0.,
+                                     desc=f'DDIM {i + k}/{n}', **kw))
+    return to_unit_range(np.concatenate(out), s['output'])
+
+def ddpm_reference(built, batch, cfg):
+    "The plain reference for `ddpm`: the noise-prediction MSE in one GradientTape step with the same EMA, on float32 copies."
+    dm = built.model
+    net, ema = float32_copy(dm.denoiser), float32_copy(dm.ema_denoiser)
+    ab, T = tf.constant(dm.schedule.alpha_bar, tf.float32), dm.schedule.T
+    def loss(x0):
+        t = tf.random.uniform([batch], 0, T, dtype=tf.int32)
+        noise = tf.random.normal(tf.shape(x0))
+        a = tf.reshape(tf.gather(ab, t), [-1, 1, 1, 1])
+        return tf.reduce_mean(tf.square(noise - net([tf.sqrt(a) * x0 + tf.sqrt(1. - a) * noise, t], training=True)))
+    def ema_update():
+        for e, v in zip(ema.weights, net.weights): e.assign(0.999 * e + 0.001 * v)
+    return plain_tape_step(net, loss, 2e-3, ema_update), dict(denoiser=net)
+
+register_model(ModelSpec('ddpm', 'denoising diffusion on images: small U-Net, linear schedule T=1000; sample with DDIM or DDPM', '05_diffusion',
+                         ('mnist', 'fashion_mnist', 'frey'), 'tanh', ddpm_budgets, build_ddpm, sample_ddpm_run,
+                         samplers=('ddim', 'ddpm'), reference=ddpm_reference,
+                         flops=lambda built, fwd: dict(genlit=3 * (f := fwd(built.model.denoiser)), reference=3 * f, forward=f)))
+

@@ -9,10 +9,15 @@ import numpy as np
 import keras
 import tensorflow as tf
 from .data import make_dataset
-from .diffusion import (NoiseSchedule, linear_schedule, q_sample, mlp_denoiser, sample_ddpm, sample_ddim)
+from pathlib import Path
+from .diffusion import (NoiseSchedule, linear_schedule, q_sample, mlp_denoiser, sample_ddpm, sample_ddim, Diffusion,
+                              noise_schedule)
+from .autoencoders import dense_autoencoder, train_autoencoder, FREY_HIDDEN, FREY_EPOCHS, latent_option
+from .runs import ModelSpec, Built, register_model, to_unit_range, show_progress, backup_epoch, truncate_history
 
 # %% auto #0
-__all__ = ['standardize', 'train_reverse_process', 'LatentDiffusion']
+__all__ = ['standardize', 'train_reverse_process', 'LatentDiffusion', 'latent_diffusion_budgets', 'build_latent_diffusion',
+           'sample_latent_diffusion_run']
 
 # %% ../nbs/06_latent_diffusion.ipynb #d43afab8
 def standardize(z) -> tuple:
@@ -97,3 +102,52 @@ class LatentDiffusion:
     def sample(self, n:int=16, **kw) -> np.ndarray:
         "`n` new images: sample codes, decode them."
         return self.decode(self.sample_latents(n, **kw))
+
+# %% ../nbs/06_latent_diffusion.ipynb #696af22d
+def latent_diffusion_budgets(dataset, opts):
+    "Run sizes per budget of `genlit train latent_diffusion`: the autoencoder's epochs, then the reverse process's."
+    if dataset == 'frey':   # this page: 600 epochs of 16 batches of 128 codes (docs); here an epoch is 160 batches
+        return dict(test=dict(ae_epochs=5, epochs=2, batch=128, steps=10, sample_sampler='ddim', sample_steps=20),
+                    docs=dict(ae_epochs=FREY_EPOCHS['docs'], epochs=60, batch=128, steps=160),
+                    full=dict(ae_epochs=FREY_EPOCHS['full'], epochs=200, batch=128, steps=160))
+    return dict(test=dict(n=2048, ae_epochs=1, epochs=2, batch=256, sample_sampler='ddim', sample_steps=20),
+                docs=dict(ae_epochs=6, epochs=20, batch=256), full=dict(ae_epochs=50, epochs=200, batch=256))
+
+def _train_stage(model, x, epochs, out, name:str, verbose, **fit_kw):
+    "Fit `model` on (x, x) for `epochs` with its own CSV history and backup in `out`, resuming where it stopped."
+    done = backup_epoch(out, f'backup_{name}')
+    truncate_history(Path(out)/f'history_{name}.csv', done)
+    print(f"{name}: " + (f"all {epochs} epochs done, restored" if done >= epochs else
+                         f"epoch {done + 1} of {epochs}" + (f" ({done} restored)" if done else '')), flush=True)
+    return train_autoencoder(model, x, epochs=epochs, verbose=verbose % 3, callbacks=[
+        keras.callbacks.CSVLogger(str(Path(out)/f'history_{name}.csv'), append=True),
+        keras.callbacks.BackupAndRestore(str(Path(out)/f'backup_{name}'), delete_checkpoint=False, double_checkpoint=True)], **fit_kw)
+
+def build_latent_diffusion(x, dataset, cfg, opts, seed, ctx):
+    "The builder `genlit train latent_diffusion` calls: train the autoencoder stage (resumable), then set up diffusion on its standardised codes."
+    frey, d = dataset == 'frey', opts['latent_dim']
+    enc, dec, ae = dense_autoencoder(x.shape[1:], d, hidden=FREY_HIDDEN if frey else (512, 256))
+    _train_stage(ae, x, cfg['ae_epochs'], ctx.out, 'autoencoder', ctx.verbose, batch_size=64 if frey else 128)
+    codes, mean, std = standardize(np.asarray(enc.predict(x, batch_size=1000, verbose=0), np.float32))
+    dm = Diffusion(mlp_denoiser(d, hidden=(128,) * 3 if frey else (512,) * 3), linear_schedule(), ema_decay=0.999, seed=seed)
+    steps = cfg['epochs'] * (cfg['steps'] or len(codes) // cfg['batch'])
+    dm.compile(optimizer=keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(1e-3, max(steps, 1), alpha=0.05)))   # as above
+    dm([codes[:2], np.zeros(2, np.int32)])
+    print(f"reverse process on the {d}-D codes, standardised with mean {np.round(mean.astype(float), 3).tolist()} "
+          f"and std {np.round(std.astype(float), 3).tolist()}", flush=True)
+    return Built(dm, dict(denoiser=dm.ema_denoiser, decoder=dec, encoder=enc), loss_keys=('noise_loss',), data=codes, sample_parts=2,
+                 stages=dict(autoencoder=Path(ctx.out)/'history_autoencoder.csv'),
+                 sampler=dict(schedule=dm.schedule.name, T=int(dm.schedule.T), mean=mean, std=std, output='unit'))
+
+def sample_latent_diffusion_run(parts, run, n, seed, opts):
+    "`n` images in [0, 1] from a trained `latent_diffusion` run: sample codes (DDPM or DDIM), decode them."
+    s = run['sampler']
+    ld = LatentDiffusion(None, parts['decoder'], parts['denoiser'], s['mean'], s['std'], noise_schedule(s['schedule'], s['T']))
+    sampler = opts.get('sampler') or 'ddpm'
+    return to_unit_range(ld.sample(n, sampler=sampler, seed=seed, n_steps=opts.get('steps') or 50, eta=opts.get('eta') or 0.,
+                                   progress=show_progress(), desc=f'{sampler.upper()} on {n} codes'), s['output'])
+
+register_model(ModelSpec('latent_diffusion', 'latent diffusion: an MLP autoencoder, then DDPM on its standardised codes', '06_latent_diffusion',
+                         ('frey', 'mnist', 'fashion_mnist'), 'unit', latent_diffusion_budgets, build_latent_diffusion,
+                         sample_latent_diffusion_run, options=dict(latent_dim=latent_option(lambda ds: 2 if ds == 'frey' else 16)),
+                         samplers=('ddpm', 'ddim'), default=True));

@@ -4,10 +4,11 @@
 
 # %% ../nbs/07_metrics.ipynb #3fa9da67
 from __future__ import annotations
-import json, os, tempfile, time, warnings
+import json, os, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
 from .data import load_dataset, dataset_info, to_unit, run_budget, make_dataset, cache_dir
+from .runs import atomic_write, FolderLock
 
 # %% auto #0
 __all__ = ['CLASSIFIER_VERSION', 'CLASSIFIER_BUDGETS', 'LABELLED', 'classifier_path', 'domain_cnn', 'domain_classifier',
@@ -54,37 +55,6 @@ def domain_cnn(n_classes:int=10, seed:int=0):
     out = layers.Dense(n_classes, kernel_initializer=init(3), name='logits')(x)
     return keras.Model(inp, out, name='domain_cnn')
 
-# %% ../nbs/07_metrics.ipynb #535f428e
-class _FileLock:
-    "An exclusive lock on `path` (POSIX `flock`; a no-op where that does not exist)."
-    def __init__(self, path): self.path = Path(path)
-    def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.f = open(self.path, 'a+')
-        try:
-            import fcntl; fcntl.flock(self.f, fcntl.LOCK_EX)
-        except ImportError: pass
-        return self
-    def __exit__(self, *exc):
-        try:
-            import fcntl; fcntl.flock(self.f, fcntl.LOCK_UN)
-        except ImportError: pass
-        self.f.close()
-
-def _atomic_write(path:Path, write):
-    "Call `write(tmp_path)` on a temporary file beside `path`, then rename it into place."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    suffix = '.weights.h5' if path.name.endswith('.weights.h5') else path.suffix  # Keras insists on the suffix
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix='.' + path.name + '.', suffix='.part' + suffix)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)   # mkstemp makes files private; a cache file is an ordinary one
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return path
-
 # %% ../nbs/07_metrics.ipynb #12b98236
 def _train_classifier(name, cfg, seed=0, verbose=True):
     "Train `domain_cnn` on the real training set of `name`; returns (model, test accuracy, seconds)."
@@ -117,7 +87,7 @@ def domain_classifier(dataset:str,         # 'mnist' or 'fashion_mnist'
     path = classifier_path(dataset, budget)
     if not retrain and path in _CLASSIFIERS: return _CLASSIFIERS[path]
     name, meta_path = _labelled(dataset), path.with_name(path.name.replace('.weights.h5', '.json'))
-    with _FileLock(path.with_name(path.name + '.lock')):   # a second process waits here, then loads
+    with FolderLock(path.parent, wait=True):   # a second process waits here, then loads
         model = None
         cfg = CLASSIFIER_BUDGETS[budget]
         meta = json.loads(meta_path.read_text()) if meta_path.is_file() else {}
@@ -130,11 +100,13 @@ def domain_classifier(dataset:str,         # 'mnist' or 'fashion_mnist'
                 warnings.warn(f"Cached classifier {path} could not be read ({type(e).__name__}: {e}); retraining it.")
                 model = None
         if model is None:
+            print(f"training the {name} domain classifier ({budget} budget, {cfg['epochs']} epoch(s); done once, then cached in {path.parent})",
+                  file=sys.stderr, flush=True)
             model, acc, secs = _train_classifier(name, cfg, verbose=verbose)
             meta = dict(dataset=name, budget=budget, test_accuracy=acc, train_seconds=round(secs, 1), version=CLASSIFIER_VERSION,
                         keras=keras.__version__, trained=time.strftime('%Y-%m-%d %H:%M:%S'), **cfg)
-            _atomic_write(meta_path, lambda p: Path(p).write_text(json.dumps(meta, indent=1)))
-            _atomic_write(path, model.save_weights)
+            atomic_write(meta_path, lambda p: Path(p).write_text(json.dumps(meta, indent=1)))
+            atomic_write(path, model.save_weights)
         elif verbose: print(f"{name} classifier loaded from {path}" + (f"; test accuracy {acc:.4f}" if acc is not None else ''))
     if acc is None:
         xt, yt = load_dataset(name, 'test', scale='unit', with_labels=True)
@@ -172,10 +144,10 @@ def classifier_labels(images, dataset:str, batch_size:int=1000) -> np.ndarray:
     "The domain classifier's predicted class of each image."
     return _classify(images, dataset, batch_size, 'classifier_labels')[1]
 
-def _classify(images, dataset, batch_size=1000, who='classify'):
+def _classify(images, dataset, batch_size=1000, who='classify', budget=None):
     "(features, predicted labels) of `images` in one pass through the classifier."
     x = _check_images(images, (28, 28), who, dataset_info(dataset).name)
-    fm = domain_classifier(dataset, verbose=False).feature_model
+    fm = domain_classifier(dataset, budget=budget, verbose=False).feature_model
     outs = [fm(x[i:i + batch_size], training=False) for i in range(0, len(x), batch_size)]
     return (np.concatenate([np.asarray(f) for f, _ in outs]), np.concatenate([np.argmax(np.asarray(l), -1) for _, l in outs]))
 
@@ -377,14 +349,15 @@ def real_reference(dataset:str, n:int, seed:int=0) -> dict:
     p = rng.permutation(len(faces)); n = min(n, len(faces)//2)
     return dict(reference=faces[p[:n]], floor=faces[p[len(faces)//2:len(faces)//2 + n]], spare=None, reference_index=p[:n])
 
-def _features(images, name):
-    return classifier_features(images, name) if name in LABELLED else pca_features(name)(images)
+def _features(images, name, classifier=None):
+    return _classify(images, name, budget=classifier)[0] if name in LABELLED else pca_features(name)(images)
 
 def evaluate_samples(images,           # generated images (N, H, W[, 1]) in [-1, 1] or [0, 1]
                      dataset:str,      # 'mnist', 'fashion_mnist' or 'frey'
                      n_real:int=2000,  # at most this many images per compared set
                      k:int=3,          # k for precision/recall
                      seed:int=0,       # which real images form the reference
+                     classifier:str=None, # labelled datasets: the budget of the domain classifier ('docs' or 'test'; None: the current run budget's)
                     ) -> dict:
     "Sample-quality numbers for generated `images`, each beside the score real images get (see above)."
     name = dataset_info(dataset).name
@@ -392,17 +365,18 @@ def evaluate_samples(images,           # generated images (N, H, W[, 1]) in [-1,
     x = _check_images(images, shape, 'evaluate_samples', name)
     n = min(len(x), n_real, 10000//2 if name in LABELLED else 1965//2)
     if n < k + 2: raise ValueError(f"evaluate_samples needs at least {k + 2} images; got {len(x)}.")
-    key = (name, n, seed, run_budget() if name in LABELLED else '')
+    classifier = classifier or run_budget()
+    key = (name, n, seed, classifier if name in LABELLED else '')
     if key not in _REAL_FEATS:
         ref = real_reference(name, n, seed)
-        rf, ff = _features(ref['reference'], name), _features(ref['floor'], name)
+        rf, ff = _features(ref['reference'], name, classifier), _features(ref['floor'], name, classifier)
         _REAL_FEATS[key] = dict(ref=rf, floor=ff, fd_floor=frechet_distance(ff, rf), pr=precision_recall(rf, ff, k),
                                 dc=density_coverage(rf, ff), index=ref['reference_index'])
         if name not in LABELLED:   # leave-one-out nearest-neighbour distances of the reference faces
             faces, idx = load_dataset(name), ref['reference_index']
             _REAL_FEATS[key]['nn_real'] = float(nearest_neighbour_distances(faces[idx], faces, exclude=idx).mean())
     r = _REAL_FEATS[key]
-    if name in LABELLED: gf, labels = _classify(x, name); gf = gf[:n]
+    if name in LABELLED: gf, labels = _classify(x, name, budget=classifier); gf = gf[:n]
     else: gf = _features(x[:n], name)
     fd = frechet_distance(gf, r['ref'])
     p, rc = precision_recall(r['ref'], gf, k)
@@ -452,7 +426,7 @@ def record_results(notebook:str,         # e.g. '01_dcgan'
     folder = Path(folder or results_dir()); folder.mkdir(parents=True, exist_ok=True)
     path = folder/f'{notebook}.json'
     obj = dict(notebook=notebook, budget=budget, recorded=time.strftime('%Y-%m-%d %H:%M'), rows=rows)
-    _atomic_write(path, lambda p: Path(p).write_text(json.dumps(obj, indent=1, default=float) + '\n'))
+    atomic_write(path, lambda p: Path(p).write_text(json.dumps(obj, indent=1, default=float) + '\n'))
     return path
 
 def load_results(folder=None) -> list:
@@ -467,14 +441,14 @@ def _fmt(v, spec):
     return '' if v is None else format(v, spec)
 
 def results_table(rows:list) -> str:
-    "The recorded rows as a Markdown table (FD with its real-vs-real floor and their ratio)."
-    out = ['| model | dataset | notebook | training | min | n | FD (floor) | FD / floor | precision | recall | classes | note |',
-           '|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|']
+    "The recorded rows as a Markdown table (FD with its real-vs-real floor and their ratio, and the command that reproduces each row)."
+    out = ['| model | dataset | notebook | training | min | n | FD (floor) | FD / floor | precision | recall | classes | note | reproduce |',
+           '|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|']
     for r in rows:
         fd = '' if r.get('fd') is None else f"{r['fd']:.2f} ({r['fd_floor']:.2f})"
         ratio = '' if r.get('fd') is None or not r.get('fd_floor') else f"{r['fd'] / r['fd_floor']:.1f}"
         nb = r.get('notebook', '')
         out.append(f"| {r['model']} | {r['dataset']} | [{nb}]({nb}.ipynb) | {r['training']} | {_fmt(r.get('minutes'), '.1f')} | "
                    f"{_fmt(r.get('n'), 'd')} | {fd} | {ratio} | {_fmt(r.get('precision'), '.2f')} | {_fmt(r.get('recall'), '.2f')} | "
-                   f"{_fmt(r.get('classes'), 'd')} | {r.get('note', '')} |")
+                   f"{_fmt(r.get('classes'), 'd')} | {r.get('note', '')} | {'`' + r['command'] + '`' if r.get('command') else 'this page only'} |")
     return '\n'.join(out)

@@ -10,12 +10,15 @@ os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 import keras
 from keras import layers, ops
 from .data import load_dataset, by_budget, subset, set_seed
-from .autoencoders import (dense_features, conv_features, latent_head, dense_decoder, conv_decoder, _conv_grid, _check_latent,
-                                 load_or_train, TrainingHistory, print_history, CACHE_VERSION, FASHION_EPOCHS, FASHION_TRAIN_SIZE, FASHION_TEST_SIZE)
+from pathlib import Path
+from .autoencoders import (dense_features, conv_features, latent_head, dense_decoder, conv_decoder, conv_grid, check_latent,
+                                 TrainingHistory, FASHION_EPOCHS, ae_budgets, image_shape, latent_option)
+from .runs import (ModelSpec, Built, Option, register_model, latent_sampler, plain_tape_step, float32_copy, train_run, load_parts,
+                         read_history, runs_root)
 
 # %% auto #0
-__all__ = ['Sampling', 'kl_divergence', 'reconstruction_loss', 'dense_vae_encoder', 'conv_vae_encoder', 'VAE', 'dense_vae',
-           'conv_vae', 'train_vae', 'fashion_vae']
+__all__ = ['Sampling', 'kl_divergence', 'reconstruction_loss', 'vae_encoder', 'densevae_encoder', 'convvae_encoder', 'VAE',
+           'dense_vae', 'conv_vae', 'train_vae', 'build_vae', 'vae_reference', 'fashion_vae']
 
 # %% ../nbs/03_vae.ipynb #97cd253a
 @keras.saving.register_keras_serializable(package='genlit')
@@ -43,31 +46,31 @@ def reconstruction_loss(x, x_hat):
     return ops.sum(ops.reshape(bce, (ops.shape(bce)[0], -1)), axis=-1)
 
 # %% ../nbs/03_vae.ipynb #34621f1d
-def _vae_encoder(x, h, latent_dim, name, seed):
+def vae_encoder(x, h, latent_dim, name, seed):
     z_mean = latent_head(h, latent_dim, name='z_mean')
     z_log_var = latent_head(h, latent_dim, name='z_log_var')
     z = Sampling(seed=seed, name='z')([z_mean, z_log_var])
     return keras.Model(x, [z_mean, z_log_var, z], name=name)
 
-def dense_vae_encoder(input_shape=(28, 28, 1), latent_dim:int=2,
+def densevae_encoder(input_shape=(28, 28, 1), latent_dim:int=2,
                       hidden=(512, 256),  # hidden widths, widest first
                       seed:int=None,      # seed of the sampling noise
                       name:str='encoder',
                      ) -> keras.Model:
     "MLP VAE encoder: image -> `[z_mean, z_log_var, z]`."
-    _check_latent(latent_dim)
+    check_latent(latent_dim)
     x = keras.Input(input_shape, name='image')
-    return _vae_encoder(x, dense_features(x, hidden), latent_dim, name, seed)
+    return vae_encoder(x, dense_features(x, hidden), latent_dim, name, seed)
 
-def conv_vae_encoder(input_shape=(28, 28, 1), latent_dim:int=128,
+def convvae_encoder(input_shape=(28, 28, 1), latent_dim:int=128,
                      filters=(32, 64),    # channels of the stride-2 convolutions
                      seed:int=None,
                      name:str='encoder',
                     ) -> keras.Model:
     "CNN-only VAE encoder: stride-2 convolutions, then two whole-map convolutions to `z_mean` and `z_log_var`, then `Sampling`."
-    _check_latent(latent_dim); _conv_grid(input_shape, len(filters))
+    check_latent(latent_dim); conv_grid(input_shape, len(filters))
     x = keras.Input(input_shape, name='image')
-    return _vae_encoder(x, conv_features(x, filters), latent_dim, name, seed)
+    return vae_encoder(x, conv_features(x, filters), latent_dim, name, seed)
 
 # %% ../nbs/03_vae.ipynb #d3a343c5
 class VAE(keras.Model):
@@ -117,13 +120,13 @@ class VAE(keras.Model):
 # %% ../nbs/03_vae.ipynb #aba5310c
 def dense_vae(input_shape=(28, 28, 1), latent_dim:int=2, hidden=(512, 256), beta:float=1.0, seed:int=None):
     "Fully connected VAE: `(encoder, decoder, vae)`; the decoder mirrors the hidden widths."
-    enc = dense_vae_encoder(input_shape, latent_dim, hidden, seed)
+    enc = densevae_encoder(input_shape, latent_dim, hidden, seed)
     dec = dense_decoder(latent_dim, input_shape, tuple(hidden)[::-1])
     return enc, dec, VAE(enc, dec, beta, name='dense_vae')
 
 def conv_vae(input_shape=(28, 28, 1), latent_dim:int=128, filters=(32, 64), beta:float=1.0, seed:int=None):
     "CNN-only VAE: `(encoder, decoder, vae)`; the decoder mirrors the filters."
-    enc = conv_vae_encoder(input_shape, latent_dim, filters, seed)
+    enc = convvae_encoder(input_shape, latent_dim, filters, seed)
     dec = conv_decoder(latent_dim, input_shape, tuple(filters)[::-1])
     return enc, dec, VAE(enc, dec, beta, name='conv_vae')
 
@@ -136,29 +139,51 @@ def train_vae(vae:VAE, x, x_test=None, epochs:int=5, batch_size:int=128, learnin
                 validation_data=None if x_test is None else (x_test, x_test))
     return TrainingHistory({k: [float(v) for v in vs] for k, vs in h.history.items()}, time.time() - t0)
 
+def build_vae(kind:str):
+    "The builder `genlit train` calls for the `kind` VAE ('dense' or 'conv'): Adam 1e-3, as `train_vae`."
+    def build(x, dataset, cfg, opts, seed, ctx):
+        shape, d = image_shape(dataset), opts['latent_dim']
+        enc, dec, vae = (dense_vae if kind == 'dense' else conv_vae)(shape, d, beta=opts['beta'], seed=seed)
+        vae.compile(optimizer=keras.optimizers.Adam(1e-3))
+        vae(x[:2])   # build, so a backup can be restored into it
+        return Built(vae, dict(decoder=dec, encoder=enc), loss_keys=('loss', 'reconstruction_loss', 'kl_loss'),
+                     sampler=dict(latent='normal', latent_dim=d, output='unit'))
+    return build
+
+def vae_reference(built, batch, cfg):
+    "The plain reference for a VAE: reconstruction + KL in one GradientTape step, on float32 copies of encoder and decoder."
+    import tensorflow as tf
+    from types import SimpleNamespace
+    enc, dec = float32_copy(built.model.encoder), float32_copy(built.model.decoder)
+    def loss(x):
+        z_mean, z_log_var, z = enc(x, training=True)
+        return tf.reduce_mean(reconstruction_loss(x, dec(z, training=True))) + tf.reduce_mean(kl_divergence(z_mean, z_log_var))
+    both = SimpleNamespace(trainable_variables=enc.trainable_variables + dec.trainable_variables)
+    return plain_tape_step(both, loss), dict(encoder=enc, decoder=dec)
+
+for _kind, _spe in (('dense', 16), ('conv', 1)):
+    register_model(ModelSpec(f'{_kind}_vae', f'{_kind} VAE; samples decode z ~ N(0, I)', '03_vae',
+                             ('fashion_mnist', 'mnist', 'frey'), 'unit', ae_budgets(_kind), build_vae(_kind), latent_sampler('decoder'),
+                             options=dict(latent_dim=latent_option(2 if _kind == 'dense' else 128),
+                                          beta=Option('weight of the KL term (beta-VAE; 1: the plain VAE)', float, 1.0, min=0., max=100.)), validate=True, steps_per_execution=_spe,
+                             precisions=('float32',),   # the Sampling layer draws float32 noise: no mixed policy yet
+                             reference=vae_reference, flops=lambda built, fwd: dict(genlit=3 * (f := fwd(built.model.encoder) + fwd(built.model.decoder)),
+                                                                                     reference=3 * f, forward=f)))
+
+
 def fashion_vae(kind:str='conv',  # 'dense' or 'conv'
                 latent_dim:int=128,
-                epochs:int=None,  # default: the autoencoders' FASHION_EPOCHS[kind] for the run budget
-                n:int=None,       # training images; default: FASHION_TRAIN_SIZE for the budget
                 beta:float=1.0,
                 seed:int=0,
-                cache:bool=True,
-                verbose=2,
+                out=None,         # run folder (default: one per setting under `runs_root()`; a finished one is reused)
+                verbose:int=3,
                ):
-    "A Fashion-MNIST VAE, trained or loaded from the cache: `(encoder, decoder, vae, history)`."
-    builders = {'dense': dense_vae, 'conv': conv_vae}
-    if kind not in builders: raise ValueError(f"kind must be 'dense' or 'conv', got {kind!r}.")
-    epochs = epochs or by_budget(**FASHION_EPOCHS[kind])
-    n = n if n is not None else by_budget(**FASHION_TRAIN_SIZE)
-    n_test = by_budget(**FASHION_TEST_SIZE)
-    key = f"fashion_vae_{kind}{latent_dim}_b{beta:g}_v{CACHE_VERSION}_e{epochs}_n{n or 'all'}_s{seed}"
-    def train():
-        set_seed(seed)
-        enc, dec, vae = builders[kind](latent_dim=latent_dim, beta=beta, seed=seed)
-        x = subset(load_dataset('fashion_mnist', scale='unit'), n)
-        xt = subset(load_dataset('fashion_mnist', 'test', scale='unit'), n_test)
-        return dict(encoder=enc, decoder=dec), train_vae(vae, x, xt, epochs=epochs, verbose=verbose)
-    models, history = load_or_train(key, train, cache)
-    if history.from_cache and verbose: print_history(history, f'{kind} VAE, latent {latent_dim}')
-    enc, dec = models['encoder'], models['decoder']
-    return enc, dec, VAE(enc, dec, beta, name=f'{kind}_vae'), history
+    "A Fashion-MNIST VAE trained through `train_run` (what `genlit train {kind}_vae --dataset fashion_mnist` runs): `(encoder, decoder, vae, history)`."
+    if kind not in ('dense', 'conv'): raise ValueError(f"kind must be 'dense' or 'conv', got {kind!r}.")
+    out = Path(out) if out else runs_root()/f"{kind}_vae-fashion_mnist-{latent_dim}-b{beta:g}-s{seed}"
+    run = train_run(f'{kind}_vae', 'fashion_mnist', out=out, seed=seed, verbose=verbose, latent_dim=latent_dim, beta=beta)
+    parts = load_parts(out, run, ['encoder', 'decoder'])
+    hist = read_history(out/'history.csv'); hist.pop('seconds', None)
+    if verbose: print(f"reproduce with: {run['command']} ({run['seconds']:.0f} s, {run['precision']})")
+    enc, dec = parts['encoder'], parts['decoder']
+    return enc, dec, VAE(enc, dec, beta, name=f'{kind}_vae'), TrainingHistory(hist, run['seconds'], run)

@@ -10,13 +10,13 @@ import keras
 import tensorflow as tf
 from keras import layers, ops
 from .data import load_dataset, make_dataset, show_images, plot_history, by_budget, subset, set_seed, run_budget
-from .vae import Sampling, dense_vae, kl_divergence, _vae_encoder
+from .vae import Sampling, dense_vae, kl_divergence, vae_encoder
 from .autoencoders import reconstruction_error
-from .dcgan import RaiseOnNaN
+from .runs import ModelSpec, Built, Option, register_model, latent_sampler, RaiseOnNaN, runs_root
 
 # %% auto #0
 __all__ = ['VARIANTS', 'dense_discriminator', 'conv_vaegan_encoder', 'conv_vaegan_decoder', 'conv_discriminator',
-           'feature_extractor', 'VAEGAN', 'build_vaegan', 'train_vaegan', 'plot_vaegan_history']
+           'feature_extractor', 'VAEGAN', 'build_vaegan', 'vaegan_budgets', 'build_vaegan_run', 'plot_vaegan_history']
 
 # %% ../nbs/04_vaegan.ipynb #18b18371
 def dense_discriminator(input_shape=(28, 28, 1), # image shape
@@ -44,7 +44,7 @@ def conv_vaegan_encoder(input_shape=(28, 28, 1), latent_dim:int=32, filters=(32,
         h = layers.ReLU()(layers.BatchNormalization(name=f'enc_bn{i+1}')(h))
     h = layers.Flatten()(h)
     h = layers.ReLU()(layers.BatchNormalization(name='enc_bn_fc')(layers.Dense(512, use_bias=False, name='enc_fc')(h)))
-    return _vae_encoder(x, h, latent_dim, name, seed)  # the same mu / log-variance heads and Sampling layer as 03_vae
+    return vae_encoder(x, h, latent_dim, name, seed)  # the same mu / log-variance heads and Sampling layer as 03_vae
 
 def conv_vaegan_decoder(latent_dim:int=32, output_shape=(28, 28, 1), filters=(64, 32, 16), name='decoder') -> keras.Model:
     "Paper-style conv decoder: Dense to 7x7, 5x5 transposed convs (s1, s2, s2) with BN-ReLU, then a 5x5 conv to sigmoid pixels."
@@ -72,7 +72,7 @@ def feature_extractor(discriminator:keras.Model, feature_layer:str='dis_features
     names = [l.name for l in discriminator.layers]
     if feature_layer not in names:
         raise ValueError(f"The discriminator has no layer {feature_layer!r}; its layers are: {', '.join(names)}.")
-    feats = layers.Flatten()(discriminator.get_layer(feature_layer).output)
+    feats = layers.Flatten(name=f'{feature_layer}_flat')(discriminator.get_layer(feature_layer).output)   # named: a loaded D may hold an auto-named flatten_N
     return keras.Model(discriminator.input, [feats, discriminator.output], name='dis_features_and_logit')
 
 # %% ../nbs/04_vaegan.ipynb #8b643176
@@ -201,19 +201,33 @@ def build_vaegan(variant:str='dis_l',   # 'basic', 'dis_l' or 'conv' (see `VARIA
         enc, dec, dis = conv_vaegan_encoder(latent_dim=latent_dim or 32, seed=seed), conv_vaegan_decoder(latent_dim or 32), conv_discriminator()
     return VAEGAN(enc, dec, dis, use_dis_l=v['use_dis_l'], gamma=gamma, name=f'vaegan_{variant}', **kwargs)
 
-def train_vaegan(model:VAEGAN, x, x_test=None, epochs:int=10, batch_size:int=128, learning_rate:float=2e-4,
-                 seed:int=0, checkpoint_dir=None, verbose=2):
-    "Fit a VAE-GAN with three Adam optimizers; returns `(history dict, seconds)`."
-    opt = lambda: keras.optimizers.Adam(learning_rate, beta_1=0.5)
-    model.compile(opt(), opt(), opt())
-    cbs = [RaiseOnNaN(('enc_loss', 'dec_loss', 'dis_loss'))] + ([keras.callbacks.BackupAndRestore(str(checkpoint_dir))] if checkpoint_dir else [])
-    t0 = time.time()
-    h = model.fit(make_dataset(x, batch_size, seed=seed, drop_remainder=True), epochs=epochs, verbose=verbose, callbacks=cbs,
-                  validation_data=None if x_test is None else make_dataset(x_test, 500, shuffle=False))
-    return {k: [float(v) for v in vs] for k, vs in h.history.items()}, time.time() - t0
+
+# %% ../nbs/04_vaegan.ipynb #91342de2
+def vaegan_budgets(dataset, opts):
+    "Run sizes per budget of `genlit train vaegan`: this page's runs (the conv model, 15x slower per image, on 12,000 images)."
+    conv = opts.get('variant') == 'conv'
+    return dict(test=dict(epochs=1, batch=64, n=256, n_test=128),
+                docs=dict(epochs=2, batch=64, n=12000) if conv else dict(epochs=6, batch=128),
+                full=dict(epochs=30, batch=64) if conv else dict(epochs=50, batch=128))
+
+def build_vaegan_run(x, dataset, cfg, opts, seed, ctx):
+    "The builder `genlit train vaegan` calls: `build_vaegan(variant)` with three Adam(2e-4, 0.5) optimizers, as `train_vaegan`."
+    m = build_vaegan(opts['variant'], latent_dim=opts['latent_dim'], seed=seed)
+    opt = lambda: keras.optimizers.Adam(2e-4, beta_1=0.5)
+    m.compile(opt(), opt(), opt())
+    m(x[:2])
+    return Built(m, dict(decoder=m.decoder, encoder=m.encoder, discriminator=m.discriminator),
+                 loss_keys=('enc_loss', 'dec_loss', 'dis_loss', 'recon_mse'),
+                 sampler=dict(latent='normal', latent_dim=m.latent_dim, output='unit'))
+
+register_model(ModelSpec('vaegan', 'VAE-GAN of Larsen et al., --variant basic | dis_l | conv; samples decode z ~ N(0, I)', '04_vaegan',
+                         ('fashion_mnist', 'mnist'), 'unit', vaegan_budgets, build_vaegan_run, latent_sampler('decoder'),
+                         options=dict(variant=Option('VAE-GAN variant', str, 'dis_l', choices=tuple(VARIANTS)),
+                                      latent_dim=Option('size of the latent code (default: the variant\'s)', int, None, min=1, max=512)),
+                         validate=True, precisions=('float32',)));
 
 # %% ../nbs/04_vaegan.ipynb #8c9fe374
-def plot_vaegan_history(runs:dict, # variant -> history dict from `train_vaegan`
+def plot_vaegan_history(runs:dict, # variant -> history dict of its run
                         path=None):
     "Prior, discriminator loss, D outputs and pixel reconstruction error per epoch, one row per variant."
     import matplotlib.pyplot as plt
