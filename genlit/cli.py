@@ -4,12 +4,12 @@
 
 # %% ../nbs/08_cli.ipynb #0f065c41
 from __future__ import annotations
-import argparse, contextlib, importlib, inspect, json, os, platform, sys, time
+import argparse, contextlib, inspect, json, os, platform, sys, time
 from pathlib import Path
 import numpy as np
 import genlit
 from .data import DATASETS, dataset_info, locate_dataset, DatasetNotFoundError, CorruptDataError
-from .runs import (UserError, one_line, to_plain, atomic_write, bf16_fast, PRECISIONS, STRATEGIES, MODELS, load_models, load_run,
+from .runs import (UserError, one_line, to_plain, atomic_write, bf16_fast, MODELS, load_models, load_run,
                          default_model, describe_model, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, SEED_MAX)
 
 # %% auto #0
