@@ -76,6 +76,7 @@ class BottleneckCalibration(keras.callbacks.Callback):
 
 # %% ../nbs/02_autoencoders.ipynb #7fdef9e2
 def check_latent(latent_dim):
+    "Raise one clear error unless `latent_dim` is a positive integer."
     if not isinstance(latent_dim, (int, np.integer)) or latent_dim < 1:
         raise ValueError(f"latent_dim must be a positive integer, got {latent_dim!r}.")
 
@@ -106,6 +107,7 @@ def dense_decoder(latent_dim:int=128,       # size of the code
     return keras.Model(z, layers.Reshape(tuple(output_shape), name='image')(h), name=name)
 
 def conv_grid(input_shape, n_down):
+    "The feature-map side after `n_down` stride-2 layers, with a clear error when the image does not divide evenly."
     h, w = input_shape[:2]; f = 2**n_down
     if h % f or w % f:
         raise ValueError(f"A conv autoencoder with {n_down} stride-2 layers needs height and width divisible by {f}; "
@@ -233,7 +235,9 @@ def ae_budgets(kind:str):
                         n_test=128 if b == 'test' else None) for b in ('test', 'docs', 'full')}
     return budgets
 
-def image_shape(dataset:str) -> tuple: return tuple(dataset_info(dataset).shape) + (1,)
+def image_shape(dataset:str) -> tuple:
+    "`(H, W, 1)` of `dataset`'s images."
+    return tuple(dataset_info(dataset).shape) + (1,)
 
 def build_autoencoder(kind:str):
     "The builder `genlit train` calls for the `kind` autoencoder: MSE, Adam 1e-3; a normalised bottleneck is calibrated before each evaluation and at the end."
@@ -246,7 +250,9 @@ def build_autoencoder(kind:str):
                      sampler=dict(latent='normal', latent_dim=d, output='unit'))
     return build
 
-def latent_option(default) -> Option: return Option('size of the latent code', int, default, min=1, max=512)
+def latent_option(default) -> Option:
+    "The registry's `--latent-dim` option, with its default (a number, or a function of the dataset)."
+    return Option('size of the latent code', int, default, min=1, max=512)
 
 def mse_reference(built, batch, cfg):
     "The plain reference for an autoencoder: the per-pixel MSE in one GradientTape step, on a float32 copy."
@@ -314,7 +320,7 @@ def decode_scaled(decoder:keras.Model, # code -> image
                   z,                   # one code (latent_dim,)
                   ts=(0.25, 0.5, 1, 2, 4), # factors t > 0
                  ) -> np.ndarray:
-    "Images decoded from t*z for each t in `ts`."
+    "Images decoded from `t * z` for each `t` in `ts`."
     ts = np.asarray(ts, np.float32)
     if np.any(ts <= 0): raise ValueError(f"Scale factors must be > 0, got {ts.tolist()}.")
     return decoder.predict(ts[:, None] * np.asarray(z, np.float32).reshape(1, -1), verbose=0)

@@ -71,7 +71,9 @@ def forward_flops(model) -> int:
     return total
 
 # %% ../nbs/09_bench.ipynb #c095ded1
-def median_rate(rates): return float(statistics.median(rates))
+def median_rate(rates):
+    "The median of the windows' rates: robust to one window slowed by other work on the machine."
+    return float(statistics.median(rates))
 
 class StepTimer:
     "A Keras callback recording the wall time at the end of every training batch."

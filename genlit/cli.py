@@ -125,6 +125,7 @@ def _cpu_name() -> str:
 @subcommand('info', 'Show versions, devices, bf16 support and where each dataset was found.',
             [(('--json',), dict(action='store_true', help='print one JSON object'))])
 def info_command(ns) -> int:
+    "`genlit info`: versions, devices, bf16 support and where each dataset was found."
     info = system_info()
     if ns.json: print(json.dumps(info, indent=1)); return 0
     for k, v in info.items():
@@ -138,6 +139,7 @@ def info_command(ns) -> int:
 @subcommand('models', 'List the models `genlit train` knows, their datasets, options and budgets.',
             [(('--json',), dict(action='store_true', help='one JSON object per model, with every budget resolved per dataset'))])
 def models_command(ns) -> int:
+    "`genlit models`: every registered model with its datasets and options (`--json`: all resolved budgets)."
     if ns.json: print(json.dumps([describe_model(s) for s in MODELS.values()], indent=1)); return 0
     for name, s in MODELS.items():
         extra = ''.join(f" [--{k.replace('_', '-')} " + ('|'.join(map(str, o.choices)) if o.choices else k.upper()) + ']' for k, o in s.options.items())
@@ -154,6 +156,7 @@ def _train_args():
 
 @subcommand('train', 'Train a model (resumable: run the same command again after an interruption).', _train_args)
 def train_command(ns) -> int:
+    "`genlit train`: the parsed flags passed by keyword to `genlit.runs.train_run`."
     train_run(**{k: v for k, v in vars(ns).items() if k != 'command'})
     return 0
 
@@ -178,6 +181,7 @@ def _writable_file(path:Path, flag:str, suffix:str) -> Path:
     (('--png',), dict(metavar='FILE.png', help='also save a mosaic of the first 64 samples')),
 ])
 def sample_command(ns) -> int:
+    "`genlit sample`: images in [0, 1] from a finished run folder, written as .npy (and optionally a PNG grid)."
     if not Path(ns.dir).is_dir(): load_run(ns.dir)   # the one-line error about the run folder comes first
     out = _writable_file(Path(ns.out) if ns.out else Path(ns.dir)/'samples.npy', '--out', '.npy')
     png = _writable_file(ns.png, '--png', '.png') if ns.png else None
@@ -242,6 +246,7 @@ def load_samples(path, dataset:str, range_:str='unit') -> np.ndarray:
     (('--seed',), dict(type=int, default=0, metavar='S', help='which real images form the reference (default 0)')),
 ])
 def evaluate_command(ns) -> int:
+    "`genlit evaluate`: the sample-quality numbers of a .npy file of images, as JSON."
     dataset = ns.dataset
     if dataset is None:
         run = read_run(Path(ns.file).parent) if Path(ns.file).parent.is_dir() else None

@@ -25,7 +25,7 @@ def import_tensorflow_quietly():
         os.dup2(saved, 2); os.close(saved); os.close(null)
     return tensorflow
 
-import_tensorflow_quietly()
+_tf = import_tensorflow_quietly()   # started once, quietly, by the first genlit import
 
 # %% auto #0
 __all__ = ['DATASETS', 'DEBIAN_ROOT', 'DOWNLOAD_TIMEOUT', 'SCALES', 'BUDGETS', 'import_tensorflow_quietly', 'DatasetInfo',
@@ -356,7 +356,7 @@ def image_grid(images,        # (N, H, W) or (N, H, W, 1)
                ncols:int=None, # images per row (default: square-ish)
                pad:int=1,      # pixels between images
               ) -> np.ndarray:
-    "One (rows*H, cols*W) array in [0, 1] tiling the images row by row."
+    "One `(rows * H, cols * W)` array in [0, 1] tiling the images row by row."
     a = to_unit(images)
     if a.ndim == 4 and a.shape[-1] == 1: a = a[..., 0]
     if a.ndim != 3: raise ValueError(f"image_grid expects (N, H, W) or (N, H, W, 1) images, got shape {np.shape(images)}.")

@@ -102,7 +102,7 @@ def conv_output_size(n:int, k:int, s:int, padding:str) -> int:
     raise ValueError(f"Unknown padding {padding!r}; use 'same' or 'valid'.")
 
 def deconv_output_size(n:int, k:int, s:int, padding:str) -> int:
-    "Side of a transposed convolution's output: n*s for 'same', n*s + max(k - s, 0) for 'valid'."
+    "Side of a transposed convolution's output: `n * s` for 'same', `n * s + max(k - s, 0)` for 'valid'."
     if padding == 'same': return n * s
     if padding == 'valid': return n * s + max(k - s, 0)
     raise ValueError(f"Unknown padding {padding!r}; use 'same' or 'valid'.")
@@ -257,6 +257,7 @@ class GAN(keras.Model):
         return d_loss, real_out, fake_out
 
     def train_step(self, data):
+        "One step on a batch of real images: a D update on real and generated images in one call, then a G update through the updated D."
         x = data[0] if isinstance(data, (tuple, list)) else data
         n, per_replica = ops.shape(x)[0], 1. / replicas_in_sync()
         for _ in range(self.d_steps - 1):   # extra D updates, each on a fresh generated batch

@@ -44,7 +44,7 @@ class NoiseSchedule:
     def alpha_bar_prev(self) -> np.ndarray: return np.concatenate([[1.], self.alpha_bar[:-1]])
     @property
     def posterior_variance(self) -> np.ndarray:
-        "beta~_t = (1 - alpha_bar_{t-1}) / (1 - alpha_bar_t) * beta_t, the variance of q(x_{t-1} | x_t, x_0)."
+        "The variance of q(x_{t-1} | x_t, x_0): `(1 - alpha_bar_{t-1}) / (1 - alpha_bar_t) * beta_t`."
         return (1. - self.alpha_bar_prev) / (1. - self.alpha_bar) * self.betas
     def __repr__(self): return f"NoiseSchedule({self.name!r}, T={self.T}, alpha_bar_T={self.alpha_bar[-1]:.3g})"
 
@@ -107,14 +107,14 @@ class SinusoidalEmbedding(layers.Layer):
 
 @keras.saving.register_keras_serializable('genlit')
 class SpaceToDepth(layers.Layer):
-    "Fold each p x p patch of pixels into p*p channels (the inverse of `DepthToSpace`)."
+    "Fold each p x p patch of pixels into `p * p` channels (the inverse of `DepthToSpace`)."
     def __init__(self, p:int=2, **kw): super().__init__(**kw); self.p = p
     def call(self, x): return tf.nn.space_to_depth(x, self.p)
     def get_config(self): return {**super().get_config(), 'p': self.p}
 
 @keras.saving.register_keras_serializable('genlit')
 class DepthToSpace(layers.Layer):
-    "Unfold p*p channels back into p x p patches of pixels."
+    "Unfold `p * p` channels back into p x p patches of pixels."
     def __init__(self, p:int=2, **kw): super().__init__(**kw); self.p = p
     def call(self, x): return tf.nn.depth_to_space(x, self.p)
     def get_config(self): return {**super().get_config(), 'p': self.p}
@@ -221,6 +221,7 @@ class Diffusion(keras.Model):
         return ops.mean(ops.square(noise - self.denoiser([x_t, t], training=training)))
 
     def train_step(self, data):
+        "One step on a batch of clean images `x0`: draw t and noise, one Adam step on the noise-prediction loss, then the EMA update."
         x0 = data[0] if isinstance(data, (tuple, list)) else data
         with tf.GradientTape() as tape: loss = self.noise_loss(x0, training=True)
         w = self.denoiser.trainable_weights

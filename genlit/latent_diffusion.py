@@ -13,11 +13,11 @@ from pathlib import Path
 from .diffusion import (NoiseSchedule, linear_schedule, q_sample, mlp_denoiser, sample_ddpm, sample_ddim, Diffusion,
                               noise_schedule)
 from .autoencoders import dense_autoencoder, train_autoencoder, FREY_HIDDEN, FREY_EPOCHS, latent_option
-from .runs import ModelSpec, Built, register_model, to_unit_range, show_progress, backup_epoch, truncate_history
+from .runs import ModelSpec, Built, register_model, to_unit_range, show_progress, backup_epoch, truncate_history, float32_copy
 
 # %% auto #0
-__all__ = ['standardize', 'train_reverse_process', 'LatentDiffusion', 'latent_diffusion_budgets', 'build_latent_diffusion',
-           'sample_latent_diffusion_run']
+__all__ = ['standardize', 'reverse_process_step', 'custom_loop_fit', 'train_reverse_process', 'LatentDiffusion',
+           'latent_diffusion_budgets', 'build_latent_diffusion', 'sample_latent_diffusion_run']
 
 # %% ../nbs/06_latent_diffusion.ipynb #d43afab8
 def standardize(z) -> tuple:
@@ -29,6 +29,46 @@ def standardize(z) -> tuple:
     return (z - mean) / std, mean, std
 
 # %% ../nbs/06_latent_diffusion.ipynb #6fb9979a
+def reverse_process_step(denoiser:keras.Model,   # ([z_t, t]) -> predicted noise
+                         optimizer,               # its optimizer
+                         schedule:NoiseSchedule,  # the noise schedule
+                         seed:int=0):             # seed of the timesteps and noise drawn per step
+    "The custom loop's step, compiled once: one Adam step on a batch of codes `z0`; returns the batch's loss."
+    rng = tf.random.Generator.from_seed(seed)
+    @tf.function
+    def train_step(z0):
+        t = rng.uniform([tf.shape(z0)[0]], 0, schedule.T, dtype=tf.int32)   # a timestep per code
+        noise = rng.normal(tf.shape(z0))                                       # eps ~ N(0, I)
+        z_t = q_sample(schedule, z0, t, noise)              # sqrt(abar_t) z0 + sqrt(1 - abar_t) eps
+        with tf.GradientTape() as tape:
+            eps = tf.cast(denoiser([z_t, t], training=True), tf.float32)
+            loss = tf.reduce_mean(tf.square(noise - eps))   # ||eps - eps_theta(z_t, t)||^2, in float32
+        grads = tape.gradient(loss, denoiser.trainable_variables)
+        optimizer.apply_gradients(zip(grads, denoiser.trainable_variables))
+        return loss
+    return train_step
+
+def custom_loop_fit(model:keras.Model, step):
+    "A hand-written training loop with `fit`'s signature, so `train_run` can drive it: `step` on every batch, callbacks per epoch."
+    def fit(ds, epochs:int=1, steps_per_epoch:int=None, callbacks=(), verbose=0, validation_data=None, shuffle=False):
+        cbs = keras.callbacks.CallbackList(list(callbacks), model=model, epochs=epochs, steps=steps_per_epoch, verbose=verbose)
+        model.stop_training, model._initial_epoch = False, None
+        cbs.on_train_begin()                          # BackupAndRestore restores here and sets _initial_epoch
+        history = {'loss': []}
+        for epoch in range(model._initial_epoch or 0, epochs):
+            cbs.on_epoch_begin(epoch)
+            total, n = 0., 0
+            for i, batch in enumerate(ds.take(steps_per_epoch) if steps_per_epoch else ds):
+                cbs.on_train_batch_begin(i)
+                total += step(batch); n += 1
+            logs = {'loss': float(total) / n}
+            history['loss'].append(logs['loss'])
+            cbs.on_epoch_end(epoch, logs)
+            if model.stop_training: break
+        cbs.on_train_end()
+        return history
+    return fit
+
 def train_reverse_process(denoiser:keras.Model,        # ([z_t, t]) -> predicted noise
                           z,                           # standardised training codes (N, d)
                           schedule:NoiseSchedule=None, # default: linear, T=1000
@@ -38,34 +78,17 @@ def train_reverse_process(denoiser:keras.Model,        # ([z_t, t]) -> predicted
                           seed:int=0,
                           log_every:int=0,             # print the loss every this many epochs (0: never)
                          ) -> dict:                    # {'loss': per-epoch mean loss, 'seconds': wall time}
-    "Fit `denoiser` to predict the noise in diffused codes with a hand-written GradientTape loop."
-    schedule = schedule or linear_schedule()
-    z = np.asarray(z, np.float32)
-    ds = make_dataset(z, batch_size, seed=seed)
+    "Fit `denoiser` to predict the noise in diffused codes with the hand-written GradientTape loop."
+    schedule, z = schedule or linear_schedule(), np.asarray(z, np.float32)
     steps = epochs * int(np.ceil(len(z) / batch_size))
     opt = keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(learning_rate, max(steps, 1), alpha=0.05))
-    rng = tf.random.Generator.from_seed(seed)
-
-    @tf.function
-    def train_step(z0):
-        t = rng.uniform([tf.shape(z0)[0]], 0, schedule.T, dtype=tf.int32)
-        noise = rng.normal(tf.shape(z0))
-        z_t = q_sample(schedule, z0, t, noise)
-        with tf.GradientTape() as tape:
-            loss = tf.reduce_mean(tf.square(noise - denoiser([z_t, t], training=True)))
-        grads = tape.gradient(loss, denoiser.trainable_variables)
-        opt.apply_gradients(zip(grads, denoiser.trainable_variables))
-        return loss
-
-    history, t0 = {'loss': []}, time.time()
-    for epoch in range(epochs):
-        total, n = 0., 0
-        for batch in ds: total += train_step(batch); n += 1
-        history['loss'].append(float(total) / n)
+    t0 = time.time()
+    def log(epoch, logs):
         if log_every and ((epoch + 1) % log_every == 0 or epoch == 0):
-            print(f"epoch {epoch + 1:4d}/{epochs}: loss {history['loss'][-1]:.4f}  ({time.time() - t0:.0f} s)")
-    history['seconds'] = time.time() - t0
-    return history
+            print(f"epoch {epoch + 1:4d}/{epochs}: loss {logs['loss']:.4f}  ({time.time() - t0:.0f} s)")
+    fit = custom_loop_fit(denoiser, reverse_process_step(denoiser, opt, schedule, seed))
+    history = fit(make_dataset(z, batch_size, seed=seed), epochs, callbacks=[keras.callbacks.LambdaCallback(on_epoch_end=log)])
+    return {**history, 'seconds': time.time() - t0}
 
 # %% ../nbs/06_latent_diffusion.ipynb #10cfde86
 class LatentDiffusion:
@@ -89,7 +112,7 @@ class LatentDiffusion:
         "`n` codes in the autoencoder's coordinates, by 'ddpm' (all T steps) or 'ddim' (`n_steps`)."
         fn = self.denoiser   # the samplers compile their step once per network and reuse it
         shape = (n, self.latent_dim)
-        kw.setdefault('progress', False)
+        kw.setdefault('progress', None)   # a bar on a terminal only
         if sampler == 'ddpm': z = sample_ddpm(fn, self.schedule, shape, seed=seed, **kw)
         elif sampler == 'ddim': z = sample_ddim(fn, self.schedule, shape, n_steps=n_steps, eta=eta, seed=seed, **kw)
         else: raise ValueError(f"sampler must be 'ddpm' or 'ddim', got {sampler!r}.")
@@ -106,12 +129,12 @@ class LatentDiffusion:
 # %% ../nbs/06_latent_diffusion.ipynb #696af22d
 def latent_diffusion_budgets(dataset, opts):
     "Run sizes per budget of `genlit train latent_diffusion`: the autoencoder's epochs, then the reverse process's."
-    if dataset == 'frey':   # this page: 600 epochs of 16 batches of 128 codes (docs); here an epoch is 160 batches
-        return dict(test=dict(ae_epochs=5, epochs=2, batch=128, steps=10, sample_sampler='ddim', sample_steps=20),
-                    docs=dict(ae_epochs=FREY_EPOCHS['docs'], epochs=60, batch=128, steps=160),
-                    full=dict(ae_epochs=FREY_EPOCHS['full'], epochs=200, batch=128, steps=160))
-    return dict(test=dict(n=2048, ae_epochs=1, epochs=2, batch=256, sample_sampler='ddim', sample_steps=20),
-                docs=dict(ae_epochs=6, epochs=20, batch=256), full=dict(ae_epochs=50, epochs=200, batch=256))
+    if dataset == 'frey':   # the sheet's custom loop: epochs of 16 batches of 128 codes, peak learning rate 2e-3
+        return dict(test=dict(ae_epochs=5, epochs=3, batch=128, steps=16, lr=2e-3, sample_sampler='ddim', sample_steps=20),
+                    docs=dict(ae_epochs=FREY_EPOCHS['docs'], epochs=1500, batch=128, steps=16, lr=2e-3),
+                    full=dict(ae_epochs=FREY_EPOCHS['full'], epochs=3000, batch=128, steps=16, lr=2e-3))
+    return dict(test=dict(n=2048, ae_epochs=1, epochs=2, batch=256, lr=1e-3, sample_sampler='ddim', sample_steps=20),
+                docs=dict(ae_epochs=6, epochs=20, batch=256, lr=1e-3), full=dict(ae_epochs=50, epochs=200, batch=256, lr=1e-3))
 
 def _train_stage(model, x, epochs, out, name:str, verbose, **fit_kw):
     "Fit `model` on (x, x) for `epochs` with its own CSV history and backup in `out`, resuming where it stopped."
@@ -125,19 +148,26 @@ def _train_stage(model, x, epochs, out, name:str, verbose, **fit_kw):
 
 def build_latent_diffusion(x, dataset, cfg, opts, seed, ctx):
     "The builder `genlit train latent_diffusion` calls: train the autoencoder stage (resumable), then set up diffusion on its standardised codes."
-    frey, d = dataset == 'frey', opts['latent_dim']
+    frey, d, lr = dataset == 'frey', opts['latent_dim'], cfg.get('lr', 1e-3)
     enc, dec, ae = dense_autoencoder(x.shape[1:], d, hidden=FREY_HIDDEN if frey else (512, 256))
     _train_stage(ae, x, cfg['ae_epochs'], ctx.out, 'autoencoder', ctx.verbose, batch_size=64 if frey else 128)
-    codes, mean, std = standardize(np.asarray(enc.predict(x, batch_size=1000, verbose=0), np.float32))
-    dm = Diffusion(mlp_denoiser(d, hidden=(128,) * 3 if frey else (512,) * 3), linear_schedule(), ema_decay=0.999, seed=seed)
+    codes, mean, std = standardize(np.asarray(float32_copy(enc).predict(x, batch_size=1000, verbose=0), np.float32))   # statistics in float32
     steps = cfg['epochs'] * (cfg['steps'] or len(codes) // cfg['batch'])
-    dm.compile(optimizer=keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(1e-3, max(steps, 1), alpha=0.05)))   # as above
-    dm([codes[:2], np.zeros(2, np.int32)])
+    adam = keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(lr, max(steps, 1), alpha=0.05))   # as above
     print(f"reverse process on the {d}-D codes, standardised with mean {np.round(mean.astype(float), 3).tolist()} "
           f"and std {np.round(std.astype(float), 3).tolist()}", flush=True)
-    return Built(dm, dict(denoiser=dm.ema_denoiser, decoder=dec, encoder=enc), loss_keys=('noise_loss',), data=codes, sample_parts=2,
-                 stages=dict(autoencoder=Path(ctx.out)/'history_autoencoder.csv'),
-                 sampler=dict(schedule=dm.schedule.name, T=int(dm.schedule.T), mean=mean, std=std, output='unit'))
+    sampler = dict(schedule='linear', T=1000, mean=mean, std=std, output='unit')
+    parts = lambda den: dict(denoiser=den, decoder=dec, encoder=enc)
+    stages = dict(autoencoder=Path(ctx.out)/'history_autoencoder.csv')
+    if frey:   # the sheet's custom GradientTape loop (F7), driven by train_run like fit
+        den = mlp_denoiser(d, hidden=(128,) * 3, T=1000, name='frey_reverse_process')
+        den.compile(optimizer=adam)   # the optimizer lives on the model, so the run's backups hold its state
+        fit = custom_loop_fit(den, reverse_process_step(den, adam, linear_schedule(), seed))
+        return Built(den, parts(den), loss_keys=('loss',), data=codes, sample_parts=2, stages=stages, sampler=sampler, fit=fit)
+    dm = Diffusion(mlp_denoiser(d, hidden=(512,) * 3), linear_schedule(), ema_decay=0.999, seed=seed)
+    dm.compile(optimizer=adam)
+    dm([codes[:2], np.zeros(2, np.int32)])
+    return Built(dm, parts(dm.ema_denoiser), loss_keys=('noise_loss',), data=codes, sample_parts=2, stages=stages, sampler=sampler)
 
 def sample_latent_diffusion_run(parts, run, n, seed, opts):
     "`n` images in [0, 1] from a trained `latent_diffusion` run: sample codes (DDPM or DDIM), decode them."

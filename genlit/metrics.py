@@ -417,7 +417,7 @@ def record_results(notebook:str,         # e.g. '01_dcgan'
                    folder=None,          # default `results_dir()`
                    budget:str=None,      # default the current run budget; nothing is written in the 'test' budget
                   ) -> Path:
-    "Write `rows` to <folder>/<notebook>.json (atomically); returns the path, or None in the test budget."
+    "Write `rows` to `<folder>/<notebook>.json` (atomically); returns the path, or None in the test budget."
     budget = budget or run_budget()
     if budget == 'test': return None
     for r in rows:

@@ -263,6 +263,7 @@ class Built:
     data: object = None           # what `fit` trains on when it is not the images (latent diffusion: the codes)
     sample_parts: int = 1         # how many of `parts`, in order, the sampler needs
     stages: dict = field(default_factory=dict)  # earlier training stages: name -> their CSV history, merged into history.json
+    fit: Callable = None          # a hand-written loop called like `model.fit` (it must drive the callbacks); None: `model.fit`
 
 @dataclass
 class ModelSpec:
@@ -729,8 +730,8 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
             started = _Started()
             callbacks.insert(0, started)
             try:
-                built.model.fit(ds, epochs=target, steps_per_epoch=cfg['steps'], validation_data=val, verbose=verbose % 3,
-                                callbacks=callbacks, shuffle=False)   # make_dataset already reshuffles every epoch
+                (built.fit or built.model.fit)(ds, epochs=target, steps_per_epoch=cfg['steps'], validation_data=val,
+                                               verbose=verbose % 3, callbacks=callbacks, shuffle=False)   # make_dataset already reshuffles every epoch
             except (OSError, ValueError) as e:
                 if done and not started.batches:   # failed while restoring the backup, before any training
                     raise UserError(f"the backup in {out/'backup'} cannot be restored ({one_line(e)[:200]}); "

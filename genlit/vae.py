@@ -23,7 +23,7 @@ __all__ = ['Sampling', 'kl_divergence', 'reconstruction_loss', 'vae_encoder', 'd
 # %% ../nbs/03_vae.ipynb #97cd253a
 @keras.saving.register_keras_serializable(package='genlit')
 class Sampling(layers.Layer):
-    "Reparameterisation: `(z_mean, z_log_var)` -> z = z_mean + exp(z_log_var / 2) * eps, eps ~ N(0, I)."
+    "Reparameterisation: `(z_mean, z_log_var)` -> `z = z_mean + exp(z_log_var / 2) * eps`, eps ~ N(0, I)."
     def __init__(self, seed:int=None, **kwargs):
         super().__init__(**kwargs)
         self.seed = seed
@@ -47,6 +47,7 @@ def reconstruction_loss(x, x_hat):
 
 # %% ../nbs/03_vae.ipynb #34621f1d
 def vae_encoder(x, h, latent_dim, name, seed):
+    "The VAE's encoder head on features `h` of input `x`: `z_mean`, `z_log_var` and a sampled `z`."
     z_mean = latent_head(h, latent_dim, name='z_mean')
     z_log_var = latent_head(h, latent_dim, name='z_log_var')
     z = Sampling(seed=seed, name='z')([z_mean, z_log_var])
@@ -74,7 +75,7 @@ def convvae_encoder(input_shape=(28, 28, 1), latent_dim:int=128,
 
 # %% ../nbs/03_vae.ipynb #d3a343c5
 class VAE(keras.Model):
-    "Variational autoencoder: `encoder` x -> (z_mean, z_log_var, z), `decoder` z -> x in [0, 1]; loss = reconstruction + beta * KL."
+    "Variational autoencoder: `encoder` x -> (z_mean, z_log_var, z), `decoder` z -> x in [0, 1]; loss = reconstruction + `beta * KL`."
     def __init__(self, encoder:keras.Model, decoder:keras.Model, beta:float=1.0, **kwargs):
         super().__init__(**kwargs)
         self.encoder, self.decoder, self.beta = encoder, decoder, float(beta)

@@ -158,6 +158,7 @@ class VAEGAN(keras.Model):
         return tf.logical_or(dis_on, neither), tf.logical_or(dec_on, neither)
 
     def train_step(self, data):
+        "One step on a batch of images: the three losses in one forward pass, then one update each of encoder, decoder and discriminator."
         x = data[0] if isinstance(data, (tuple, list)) else data
         with tf.GradientTape(persistent=True) as tape:
             t = self.compute_terms(x)
