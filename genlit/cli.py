@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import genlit
 from .data import DATASETS, dataset_info, locate_dataset, DatasetNotFoundError, CorruptDataError
-from .runs import (UserError, one_line, to_plain, atomic_write, bf16_fast, MODELS, load_models, load_run,
+from .runs import (UserError, one_line, to_plain, atomic_write, writable_folder, bf16_fast, MODELS, load_models, load_run,
                          default_model, describe_model, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, SEED_MAX)
 
 # %% auto #0
@@ -166,8 +166,7 @@ def _writable_file(path:Path, flag:str, suffix:str) -> Path:
     path = Path(path)
     if path.is_dir(): raise UserError(f"{flag} {path} is a folder; name a {suffix} file")
     if path.suffix != suffix: raise UserError(f"{flag} must name a {suffix} file, got {path}.")
-    parent = next((p for p in path.parents if p.exists()), Path('.'))
-    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK): raise UserError(f"{flag} {path}: cannot write in {parent}")
+    writable_folder(path.parent, flag)   # checked before the samples are computed, so none are lost
     return path
 
 @subcommand('sample', 'Draw samples from a trained model into a .npy file (N, H, W, 1) in [0, 1].', lambda: [

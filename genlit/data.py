@@ -23,14 +23,15 @@ def import_tensorflow_quietly():
         import tensorflow
     finally:
         os.dup2(saved, 2); os.close(saved); os.close(null)
+    tensorflow.get_logger().setLevel('ERROR')   # nor its Python-side notes (e.g. retracing warnings from predict on new models)
     return tensorflow
 
 _tf = import_tensorflow_quietly()   # started once, quietly, by the first genlit import
 
 # %% auto #0
 __all__ = ['DATASETS', 'DEBIAN_ROOT', 'DOWNLOAD_TIMEOUT', 'SCALES', 'BUDGETS', 'import_tensorflow_quietly', 'DatasetInfo',
-           'dataset_info', 'DatasetNotFoundError', 'CorruptDataError', 'cache_dir', 'keras_cache_dir', 'search_dirs',
-           'read_idx', 'read_frey', 'download_file', 'locate_dataset', 'scale_images', 'load_dataset',
+           'dataset_info', 'DatasetNotFoundError', 'CorruptDataError', 'display_path', 'cache_dir', 'keras_cache_dir',
+           'search_dirs', 'read_idx', 'read_frey', 'download_file', 'locate_dataset', 'scale_images', 'load_dataset',
            'isolated_data_env', 'make_dataset', 'to_unit', 'image_grid', 'show_images', 'plot_history', 'save_gif',
            'run_budget', 'by_budget', 'subset', 'set_seed']
 
@@ -101,6 +102,11 @@ class DatasetNotFoundError(FileNotFoundError):
 
 class CorruptDataError(ValueError):
     "A dataset file exists but is truncated, corrupt or not the expected file."
+
+def display_path(p) -> str:
+    "`p` as printed for people: the home folder shown as `~`."
+    p, home = str(p), str(Path.home())
+    return '~' + p[len(home):] if p == home or p.startswith(home + os.sep) else p
 
 def cache_dir() -> Path:
     "genlit's own cache (trained models, classifiers): `$GENLIT_CACHE`, else `$XDG_CACHE_HOME/genlit`, else `~/.cache/genlit`."

@@ -254,7 +254,8 @@ class Diffusion(keras.Model):
 
 # %% ../nbs/05_diffusion.ipynb #c6032940
 def _bar(total, progress, desc):
-    "A tqdm bar when `progress` is truthy (a dict is passed on to tqdm); off a terminal (notebooks, logs) it updates every 30 s."
+    "A tqdm bar when `progress` is truthy (a dict is passed on to tqdm; None: only on a terminal); off a terminal it updates every 30 s."
+    if progress is None: progress = show_progress()   # a stored notebook page gets results, not a bar
     kw = dict(progress) if isinstance(progress, dict) else {}
     interval = 0.5 if getattr(sys.stderr, 'isatty', lambda: False)() else 30.
     return tqdm(total=total, desc=desc, disable=not progress, **{'mininterval': interval, **kw})
@@ -287,7 +288,7 @@ def reverse_process(denoise_fn,        # a Keras model called on [x_t, t], or a 
                     seed:int=0,        # seeds x_T and every z
                     clip_x0:float=None,# clip the predicted x_0 to [-c, c] (images: 1)
                     intermediates:int=0, # how many evenly spaced x_t to keep (0: none)
-                    progress=True,     # show a tqdm bar (a dict: tqdm options)
+                    progress=None,     # a tqdm bar: True, False, a dict of tqdm options, None: on a terminal (or GENLIT_PROGRESS=1)
                     x_T=None,          # start here instead of at fresh N(0, I) noise
                     desc:str='sampling',
                    ):

@@ -13,7 +13,8 @@ from pathlib import Path
 from .diffusion import (NoiseSchedule, linear_schedule, q_sample, mlp_denoiser, sample_ddpm, sample_ddim, Diffusion,
                               noise_schedule)
 from .autoencoders import dense_autoencoder, train_autoencoder, FREY_HIDDEN, FREY_EPOCHS, latent_option
-from .runs import ModelSpec, Built, register_model, to_unit_range, show_progress, backup_epoch, truncate_history, float32_copy
+from .runs import (ModelSpec, Built, register_model, to_unit_range, show_progress, backup_epoch, truncate_history, float32_copy,
+                         StageClock)
 
 # %% auto #0
 __all__ = ['standardize', 'reverse_process_step', 'custom_loop_fit', 'train_reverse_process', 'LatentDiffusion',
@@ -143,6 +144,7 @@ def _train_stage(model, x, epochs, out, name:str, verbose, **fit_kw):
     print(f"{name}: " + (f"all {epochs} epochs done, restored" if done >= epochs else
                          f"epoch {done + 1} of {epochs}" + (f" ({done} restored)" if done else '')), flush=True)
     return train_autoencoder(model, x, epochs=epochs, verbose=verbose % 3, callbacks=[
+        *([StageClock(f'stage 1 of 2 ({name})')] if verbose in (1, 2) else []),   # the command's estimate of this stage's time
         keras.callbacks.CSVLogger(str(Path(out)/f'history_{name}.csv'), append=True),
         keras.callbacks.BackupAndRestore(str(Path(out)/f'backup_{name}'), delete_checkpoint=False, double_checkpoint=True)], **fit_kw)
 
@@ -180,4 +182,4 @@ def sample_latent_diffusion_run(parts, run, n, seed, opts):
 register_model(ModelSpec('latent_diffusion', 'latent diffusion: an MLP autoencoder, then DDPM on its standardised codes', '06_latent_diffusion',
                          ('frey', 'mnist', 'fashion_mnist'), 'unit', latent_diffusion_budgets, build_latent_diffusion,
                          sample_latent_diffusion_run, options=dict(latent_dim=latent_option(lambda ds: 2 if ds == 'frey' else 16)),
-                         samplers=('ddpm', 'ddim'), default=True));
+                         samplers=('ddpm', 'ddim'), stages=dict(autoencoder='ae_epochs'), default=True));

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json, os, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
-from .data import load_dataset, dataset_info, to_unit, run_budget, make_dataset, cache_dir
+from .data import load_dataset, dataset_info, to_unit, run_budget, make_dataset, cache_dir, display_path
 from .runs import atomic_write, FolderLock
 
 # %% auto #0
@@ -100,14 +100,14 @@ def domain_classifier(dataset:str,         # 'mnist' or 'fashion_mnist'
                 warnings.warn(f"Cached classifier {path} could not be read ({type(e).__name__}: {e}); retraining it.")
                 model = None
         if model is None:
-            print(f"training the {name} domain classifier ({budget} budget, {cfg['epochs']} epoch(s); done once, then cached in {path.parent})",
+            print(f"training the {name} domain classifier ({budget} budget, {cfg['epochs']} epoch(s); done once, then cached in {display_path(path.parent)})",
                   file=sys.stderr, flush=True)
             model, acc, secs = _train_classifier(name, cfg, verbose=verbose)
             meta = dict(dataset=name, budget=budget, test_accuracy=acc, train_seconds=round(secs, 1), version=CLASSIFIER_VERSION,
                         keras=keras.__version__, trained=time.strftime('%Y-%m-%d %H:%M:%S'), **cfg)
             atomic_write(meta_path, lambda p: Path(p).write_text(json.dumps(meta, indent=1)))
             atomic_write(path, model.save_weights)
-        elif verbose: print(f"{name} classifier loaded from {path}" + (f"; test accuracy {acc:.4f}" if acc is not None else ''))
+        elif verbose: print(f"{name} classifier loaded from {display_path(path)}" + (f"; test accuracy {acc:.4f}" if acc is not None else ''))
     if acc is None:
         xt, yt = load_dataset(name, 'test', scale='unit', with_labels=True)
         acc = float((np.argmax(model.predict(xt, batch_size=1000, verbose=0), -1) == yt).mean())

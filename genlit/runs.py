@@ -18,12 +18,13 @@ from .data import (BUDGETS, dataset_info, by_budget, run_budget, load_dataset, s
 __all__ = ['PRECISIONS', 'STRATEGIES', 'MODELS', 'RUN_FILE', 'MAX_EPOCHS', 'SEED_MAX', 'TRAIN_CALLBACKS', 'MAX_SAMPLES',
            'UserError', 'one_line', 'to_plain', 'atomic_write', 'write_json', 'FolderLock', 'cpu_flags', 'bf16_fast',
            'precision_policy', 'precision_scope', 'float32_outputs', 'check_strategy', 'distribute_strategy',
-           'replicas_in_sync', 'shard_by_data', 'RaiseOnNaN', 'EpochLines', 'EpochSeconds', 'Option', 'Built',
-           'ModelSpec', 'register_model', 'model_modules', 'load_models', 'get_model', 'default_model', 'model_dataset',
-           'model_options', 'check_budget', 'model_config', 'model_precision', 'describe_model', 'to_unit_range',
-           'draw_latents', 'show_progress', 'decode_latents', 'latent_sampler', 'plain_tape_step', 'float32_copy',
-           'read_run', 'backup_epoch', 'truncate_history', 'read_history', 'save_keras', 'save_samples_png',
-           'load_parts', 'load_run', 'runs_root', 'command_line', 'train_run', 'run_rate', 'sample_run']
+           'replicas_in_sync', 'shard_by_data', 'RaiseOnNaN', 'EpochLines', 'fmt_seconds', 'StageClock', 'EpochSeconds',
+           'Option', 'Built', 'ModelSpec', 'register_model', 'model_modules', 'load_models', 'get_model',
+           'default_model', 'model_dataset', 'model_options', 'check_budget', 'model_config', 'model_precision',
+           'describe_model', 'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents', 'latent_sampler',
+           'plain_tape_step', 'float32_copy', 'read_run', 'backup_epoch', 'truncate_history', 'read_history',
+           'save_keras', 'save_samples_png', 'load_parts', 'load_run', 'runs_root', 'command_line', 'writable_folder',
+           'train_run', 'run_rate', 'sample_run']
 
 # %% ../nbs/00a_runs.ipynb #401b793e
 class UserError(Exception):
@@ -219,6 +220,22 @@ class EpochLines(_keras_callback()):
         print(f"epoch {epoch + 1}/{self.params.get('epochs')}: " + ', '.join(f"{k} {float(logs[k]):.4g}" for k in keys)
               + (f" ({logs['seconds']:.1f} s)" if 'seconds' in logs else ''), flush=True)
 
+def fmt_seconds(s:float) -> str:
+    "A duration for people: '40 s', '12 min', '2.5 h'."
+    return f"{s:.0f} s" if s < 100 else f"{s / 60:.0f} min" if s < 6000 else f"{s / 3600:.1f} h"
+
+class StageClock(_keras_callback()):
+    "After the first epoch a run trains, say how long it took and about how long the rest of this stage will take."
+    def __init__(self, stage:str): super().__init__(); self.stage, self.first = stage, None
+    def on_epoch_begin(self, epoch, logs=None):
+        self._t = time.perf_counter()
+        if self.first is None: self.first = epoch
+    def on_epoch_end(self, epoch, logs=None):
+        if epoch != self.first: return
+        took, left = time.perf_counter() - self._t, self.params.get('epochs', epoch + 1) - epoch - 1
+        print(f"{self.stage}: epoch {epoch + 1} took {fmt_seconds(took)} (with tracing); "
+              f"about {fmt_seconds(took * left)} for the {left} left in this stage", flush=True)
+
 class EpochSeconds(_keras_callback()):
     "Adds each epoch's wall time to its logs as `seconds` (so the CSV history records it)."
     def on_epoch_begin(self, epoch, logs=None): self._t = time.perf_counter()
@@ -263,6 +280,7 @@ class Built:
     data: object = None           # what `fit` trains on when it is not the images (latent diffusion: the codes)
     sample_parts: int = 1         # how many of `parts`, in order, the sampler needs
     stages: dict = field(default_factory=dict)  # earlier training stages: name -> their CSV history, merged into history.json
+                                                # (each stage keeps its BackupAndRestore state in DIR/backup_NAME)
     fit: Callable = None          # a hand-written loop called like `model.fit` (it must drive the callbacks); None: `model.fit`
 
 @dataclass
@@ -284,6 +302,7 @@ class ModelSpec:
     reference: Callable = None    # reference(built, batch, cfg) -> (plain train_step(images), its networks): `genlit bench`'s baseline
     flops: Callable = None        # flops(built, forward_flops) -> dict(genlit=, reference=, ...) FLOPs per training image (default 3 x forward)
     default: bool = False         # the model a bare `genlit train` trains (on its first dataset)
+    stages: dict = field(default_factory=dict)  # stages the builder trains before `fit`'s: name -> the config key of its epochs
 
 MODELS = {}
 
@@ -577,13 +596,19 @@ def command_line(spec:ModelSpec, dataset:str, budget:str, opts:dict, out=None, s
     if out is not None: args.append(f'--out {out}')
     return ' '.join(args)
 
+def writable_folder(path:Path, flag:str='--out') -> Path:
+    "The nearest existing folder at or above `path`, after writing and deleting a file in it: one line when that fails, before any work."
+    path = Path(path)
+    p = next((q for q in [path, *path.parents] if q.exists()), Path('.'))
+    if not p.is_dir(): raise UserError(f"{flag} {path}: {p} is a file, not a folder")
+    try: fd, tmp = tempfile.mkstemp(dir=p, prefix='.genlit-probe-')   # os.access says yes to root, and on read-only mounts
+    except OSError as e: raise UserError(f"{flag} {path}: cannot write in {p} ({e.strerror or one_line(e)}); choose another {flag}") from None
+    os.close(fd); os.unlink(tmp)
+    return p
+
 def _check_out(out:Path):
     "A one-line error when `out` cannot be a run folder."
-    for p in [out, *out.parents]:
-        if p.exists():
-            if not p.is_dir(): raise UserError(f"--out {out}: {p} is a file, not a folder")
-            if not os.access(p, os.W_OK | os.X_OK): raise UserError(f"--out {out}: cannot write in {p} (permission denied); choose another --out")
-            return
+    writable_folder(out, '--out')
 
 def _restart(out:Path):
     "Empty run folder `out`, saying what goes."
@@ -680,10 +705,12 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
                parts=(run or {}).get('parts', []), scale=spec.scale, command=command_line(spec, dataset, budget, opts, seed=seed, epochs=target))
     write_json(out/RUN_FILE, run)
     extra = ''.join(f', {k} {v}' for k, v in opts.items() if v is not None)
+    first = ''.join(f"{name} {cfg[key]} epochs, then " for name, key in spec.stages.items())   # announce every stage
     print(f"{'resuming' if done else 'training'} {spec.name} on {dataset} ({budget} budget, seed {seed}{extra}) in {out}: "
           + (f"continuing at epoch {done + 1} of {target} ({done} done, restored from {out/'backup'})" if 0 < done < target
              else f"all {target} epochs done already, saving the results" if done else
-             f"{target} epochs x {cfg['steps'] or 'all'} steps x batch {cfg['batch']}"), flush=True)
+             f"{len(spec.stages) + 1} stages: " * bool(first) + first + f"{target} epochs x {cfg['steps'] or 'all'} steps x batch {cfg['batch']}"),
+          flush=True)
     import keras
     dist = distribute_strategy(strategy)   # before any other TensorFlow work (multi-worker needs that)
     policy = model_precision(spec, precision)
@@ -698,9 +725,9 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
     x_test = None
     if spec.validate and 'test' in dataset_info(dataset).splits:
         x_test = subset(load_dataset(dataset, 'test', scale=spec.scale), cfg['n_test'])
-    t0 = time.time()
+    t0, kept = time.time(), None   # kept: epochs_done to keep when the backup cannot be restored
     def finish(status):
-        run.update(epochs_done=backup_epoch(out), status=status, seconds=round(seconds0 + time.time() - t0, 1),
+        run.update(epochs_done=backup_epoch(out) if kept is None else kept, status=status, seconds=round(seconds0 + time.time() - t0, 1),
                    updated=time.strftime('%Y-%m-%d %H:%M:%S'))
         write_json(out/RUN_FILE, run)
     scope = dist.scope() if dist else contextlib.nullcontext()
@@ -722,6 +749,7 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
             val = None if x_test is None else make_dataset(x_test, 500, shuffle=False, y=x_test if built.pairs else None)
             truncate_history(out/'history.csv', done)
             callbacks = [RaiseOnNaN(built.loss_keys), EpochSeconds(), *built.callbacks,
+                         *([StageClock('training' if not spec.stages else f'stage {len(spec.stages) + 1} of {len(spec.stages) + 1}')] if verbose in (1, 2) else []),
                          *([EpochLines(target // 10, built.loss_keys)] if verbose == 3 else []),
                          keras.callbacks.CSVLogger(str(out/'history.csv'), append=True),
                          keras.callbacks.BackupAndRestore(str(out/'backup'), delete_checkpoint=False, double_checkpoint=True),
@@ -734,13 +762,16 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
                                                verbose=verbose % 3, callbacks=callbacks, shuffle=False)   # make_dataset already reshuffles every epoch
             except (OSError, ValueError) as e:
                 if done and not started.batches:   # failed while restoring the backup, before any training
+                    kept = done   # Keras may have swapped in its older copy while trying: the record stays as it was
                     raise UserError(f"the backup in {out/'backup'} cannot be restored ({one_line(e)[:200]}); "
                                     f"start over with --restart (deletes the folder's contents)") from None
                 raise
     except KeyboardInterrupt:
         finish('training')
-        raise KeyboardInterrupt(f"{run['epochs_done']} of {target} epochs done and saved in {out}; "
-                                f"run the same command again to resume") from None
+        stage = next(((name, backup_epoch(out, f'backup_{name}'), cfg[key]) for name, key in spec.stages.items()
+                      if backup_epoch(out, f'backup_{name}') < cfg[key]), None) if not run['epochs_done'] else None
+        where = (f"in the {stage[0]} stage, {stage[1]} of its {stage[2]} epochs" if stage else f"{run['epochs_done']} of {target} epochs")
+        raise KeyboardInterrupt(f"{where} done and saved in {out}; run the same command again to resume") from None
     except ValueError as e:
         finish('training')
         if dist is not None and 'PerReplica' in str(e):   # seen with 2 workers under MultiWorkerMirroredStrategy, Keras 3.15

@@ -58,9 +58,9 @@ def out_text(o):
     return '\n'.join(parts)
 
 LOG = re.compile(r'absl::|oneDNN custom operations|^[IWE]\d{4} \d|cuda_|computation placer|'
-                 r'TF_ENABLE_ONEDNN_OPTS|tensorflow/core/|xla/', re.M)
+                 r'TF_ENABLE_ONEDNN_OPTS|tensorflow/core/|xla/|^WARNING:tensorflow:', re.M)
 WARN = re.compile(r'\w+Warning:|/site-packages/')
-LOCAL = re.compile(r'/root/|/home/\w|\.venv/|\.cache/')
+LOCAL = re.compile(r'/root/|/home/\w|\.venv/|(?<!~)/\.cache/')   # ~/.cache is how genlit prints the user's cache
 REPR = re.compile(r"^(Path|PosixPath|WindowsPath)\(.*\)$|^<[\w.]+ object at 0x[0-9a-f]+>$", re.S)
 
 def check_outputs(name, nb):
