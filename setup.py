@@ -37,7 +37,8 @@ setuptools.setup(
     packages=setuptools.find_packages(include=['genlit', 'genlit.*']),
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'dev': dev_requirements,   # the other Keras backends: pip install -e ".[torch]" / ".[jax]"
+                    **{b: cfg.get(f'{b}_requirements', '').split() for b in ('torch', 'jax')}},
     dependency_links=cfg.get('dep_links', '').split(),
     python_requires='>=' + cfg['min_python'],
     long_description=open('README.md', encoding='utf-8').read(),

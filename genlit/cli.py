@@ -4,11 +4,14 @@
 
 # %% ../nbs/08_cli.ipynb #0f065c41
 from __future__ import annotations
-import argparse, contextlib, inspect, json, os, platform, sys, time
+import argparse, contextlib, importlib, inspect, json, os, platform, sys, time
 from pathlib import Path
 import numpy as np
 import genlit
-from .data import DATASETS, dataset_info, locate_dataset, DatasetNotFoundError, CorruptDataError
+try: from genlit.data import BACKENDS, DATASETS, dataset_info, locate_dataset, DatasetNotFoundError, CorruptDataError
+except ImportError as e:   # KERAS_BACKEND unknown or not installed (data.BackendError): one line, no traceback
+    if type(e).__name__ != 'BackendError': raise
+    sys.exit(f"genlit: {e}")
 from .runs import (UserError, one_line, to_plain, atomic_write, writable_folder, bf16_fast, MODELS, load_models, load_run,
                          default_model, describe_model, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, SEED_MAX)
 
@@ -48,7 +51,7 @@ def load_command_modules():
 
 def main(argv=None) -> int:
     "Entry point of the `genlit` console script."
-    load_models(); load_command_modules()   # TensorFlow was started quietly by genlit.data (`import_tensorflow_quietly`)
+    load_models(); load_command_modules()   # the backend was started by genlit.data (TensorFlow quietly, `import_tensorflow_quietly`)
     import logging
     logging.getLogger('tensorflow').setLevel(logging.ERROR)   # tf.function retracing / AutoGraph notes are not for users
     p = build_parser()
@@ -101,11 +104,11 @@ def option_flags() -> list:
 # %% ../nbs/08_cli.ipynb #0d579c1a
 def system_info() -> dict:
     "Versions, devices, bf16 support and dataset locations, as a dict."
-    import tensorflow as tf, keras
-    info = dict(genlit=genlit.__version__, python=platform.python_version(), backend=keras.backend.backend(),
-                tensorflow=tf.__version__, keras=keras.__version__,
-                devices=[f"{d.device_type}:{d.name.split(':')[-1]}" for d in tf.config.list_physical_devices()],
-                cpu=_cpu_name(), cpu_count=os.cpu_count(), bf16_fast=bf16_fast(), datasets={})
+    import keras
+    b = keras.backend.backend()
+    info = dict(genlit=genlit.__version__, python=platform.python_version(), backend=b,
+                **{b: importlib.import_module(BACKENDS[b]).__version__}, keras=keras.__version__,
+                devices=_devices(b), cpu=_cpu_name(), cpu_count=os.cpu_count(), bf16_fast=bf16_fast(), datasets={})
     for name, ds in DATASETS.items():
         for split in ds.splits:
             try:
@@ -114,6 +117,15 @@ def system_info() -> dict:
             except DatasetNotFoundError:
                 info['datasets'][f'{name}/{split}'] = 'not found locally (will be downloaded on first use; set GENLIT_DATA to use a local copy)'
     return info
+
+def _devices(backend) -> list:
+    "The devices the backend sees, as TYPE:index."
+    if backend == 'torch':
+        import torch; return ['CPU:0'] + [f'GPU:{i}' for i in range(torch.cuda.device_count())]
+    if backend == 'jax':
+        import jax; return [f"{d.platform.upper()}:{d.id}" for d in jax.devices()]
+    import tensorflow as tf
+    return [f"{d.device_type}:{d.name.split(':')[-1]}" for d in tf.config.list_physical_devices()]
 
 def _cpu_name() -> str:
     try:

@@ -11,6 +11,23 @@ from pathlib import Path
 import numpy as np
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')  # keep TensorFlow's C++ start-up chatter out of notebooks
 
+BACKENDS = {'tensorflow': 'tensorflow', 'torch': 'torch', 'jax': 'jax'}   # KERAS_BACKEND -> the module it needs (and the pip extra)
+
+class BackendError(ImportError):
+    "KERAS_BACKEND names a backend genlit does not run on, or one that is not installed."
+
+def check_backend(name:str=None) -> str:
+    "The Keras backend genlit will start (`name`, else $KERAS_BACKEND, else tensorflow); a one-line `BackendError` if it is unknown or not installed."
+    import importlib.util
+    b = (name or os.environ.get('KERAS_BACKEND') or 'tensorflow').strip().lower()
+    if b not in BACKENDS:
+        raise BackendError(f"KERAS_BACKEND={b!r} is not a backend genlit runs on; use one of {', '.join(BACKENDS)}.")
+    if importlib.util.find_spec(BACKENDS[b]) is None:
+        extra = '' if b == 'tensorflow' else f'[{b}]'
+        raise BackendError(f"KERAS_BACKEND={b} but {BACKENDS[b]} is not installed; install it with pip install \"genlit{extra}\" "
+                           f"(from a checkout: pip install -e \".{extra}\").")
+    return b
+
 def import_tensorflow_quietly():
     "Import TensorFlow with file descriptor 2 sent to /dev/null: the absl / oneDNN lines its C++ side prints while starting are not for users (errors still raise)."
     import sys
@@ -26,14 +43,18 @@ def import_tensorflow_quietly():
     tensorflow.get_logger().setLevel('ERROR')   # nor its Python-side notes (e.g. retracing warnings from predict on new models)
     return tensorflow
 
-_tf = import_tensorflow_quietly()   # started once, quietly, by the first genlit import
+BACKEND = check_backend()   # before Keras starts: a wrong KERAS_BACKEND is one clear line, not a traceback from Keras
+os.environ['KERAS_BACKEND'] = BACKEND   # the one Keras starts (over ~/.keras/keras.json)
+if BACKEND == 'tensorflow': import_tensorflow_quietly()   # started once, quietly, by the first genlit import; the other backends never import it
+
 
 # %% auto #0
-__all__ = ['DATASETS', 'DEBIAN_ROOT', 'DOWNLOAD_TIMEOUT', 'SCALES', 'BUDGETS', 'import_tensorflow_quietly', 'DatasetInfo',
-           'dataset_info', 'DatasetNotFoundError', 'CorruptDataError', 'display_path', 'cache_dir', 'keras_cache_dir',
-           'search_dirs', 'read_idx', 'read_frey', 'download_file', 'locate_dataset', 'scale_images', 'load_dataset',
-           'isolated_data_env', 'make_dataset', 'to_unit', 'image_grid', 'show_images', 'plot_history', 'save_gif',
-           'run_budget', 'by_budget', 'subset', 'set_seed']
+__all__ = ['BACKENDS', 'BACKEND', 'DATASETS', 'DEBIAN_ROOT', 'DOWNLOAD_TIMEOUT', 'SCALES', 'BUDGETS', 'BackendError',
+           'check_backend', 'import_tensorflow_quietly', 'DatasetInfo', 'dataset_info', 'DatasetNotFoundError',
+           'CorruptDataError', 'display_path', 'cache_dir', 'keras_cache_dir', 'search_dirs', 'read_idx', 'read_frey',
+           'download_file', 'locate_dataset', 'scale_images', 'load_dataset', 'isolated_data_env', 'ArrayBatches',
+           'make_dataset', 'to_unit', 'image_grid', 'show_images', 'plot_history', 'save_gif', 'run_budget',
+           'by_budget', 'subset', 'set_seed']
 
 # %% ../nbs/00_data.ipynb #b7cee45f
 _KERAS_MIRROR = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
@@ -337,6 +358,34 @@ class isolated_data_env:
         _load_uint8.cache_clear()
 
 # %% ../nbs/00_data.ipynb #cdf8e0b9
+import keras
+
+class ArrayBatches(keras.utils.PyDataset):
+    "Batches of a NumPy array for the torch and jax backends: the whole set reshuffled every pass, as `make_dataset`'s tf.data pipeline."
+    def __init__(self, x, y=None, batch_size:int=256, shuffle:bool=True, seed:int=None, drop_remainder:bool=False):
+        super().__init__()
+        self.x, self.y, self.batch_size, self.shuffle = x, y, int(batch_size), shuffle
+        self.per_pass = len(x) // self.batch_size if drop_remainder else -(-len(x) // self.batch_size)
+        self.rng, self.repeating, self.cursor = np.random.default_rng(seed), False, 0
+        self.order = self._order()
+
+    def _order(self): return self.rng.permutation(len(self.x)) if self.shuffle else np.arange(len(self.x))
+    def repeat(self):
+        "Endless batches, reshuffled after each pass (what `tf.data.Dataset.repeat` does for `make_dataset`)."
+        self.repeating = True; return self
+    @property
+    def num_batches(self): return None if self.repeating else self.per_pass
+    def __len__(self): return self.per_pass
+    def __getitem__(self, i):
+        if self.repeating:   # a stream: Keras asks in order, one batch at a time
+            if self.cursor == self.per_pass: self.order, self.cursor = self._order(), 0
+            i, self.cursor = self.cursor, self.cursor + 1
+        idx = self.order[i * self.batch_size:(i + 1) * self.batch_size]
+        return self.x[idx] if self.y is None else (self.x[idx], self.y[idx])
+    def __iter__(self): return (self[i] for i in range(self.per_pass))
+    def on_epoch_end(self):
+        if not self.repeating: self.order = self._order()
+
 def make_dataset(x:np.ndarray,          # images (N, H, W, C)
                  batch_size:int=256,    # images per batch
                  shuffle:bool=True,     # reshuffle every epoch, with a buffer of the whole set
@@ -344,12 +393,14 @@ def make_dataset(x:np.ndarray,          # images (N, H, W, C)
                  y:np.ndarray=None,     # optional labels, yielded as (x, y)
                  drop_remainder:bool=False, # drop a last, smaller batch
                 ):
-    "A `tf.data.Dataset` of batches: cache, shuffle (buffer = N), batch, prefetch."
-    import tensorflow as tf
+    "Batches for `fit`: on TensorFlow a `tf.data.Dataset` (cache, shuffle with buffer = N, batch, prefetch), else `ArrayBatches`."
     if len(x) == 0: raise ValueError("make_dataset got an empty array of images.")
+    if BACKEND != 'tensorflow': return ArrayBatches(x, y, batch_size, shuffle, seed, drop_remainder)
+    import tensorflow as tf
     ds = tf.data.Dataset.from_tensor_slices(x if y is None else (x, y)).cache()
     if shuffle: ds = ds.shuffle(len(x), seed=seed, reshuffle_each_iteration=True)
     return ds.batch(batch_size, drop_remainder=drop_remainder).prefetch(tf.data.AUTOTUNE)
+
 
 # %% ../nbs/00_data.ipynb #37b7ab47
 def to_unit(images) -> np.ndarray:
@@ -463,8 +514,12 @@ def subset(x, n:int=None, *more):
 
 # %% ../nbs/00_data.ipynb #98cb8b34
 def set_seed(seed:int=0, deterministic:bool=False):
-    "Seed Python, NumPy and TensorFlow (and optionally enable TF op determinism)."
-    import keras, tensorflow as tf
+    "Seed Python, NumPy and the backend (keras.utils.set_random_seed); `deterministic` also asks for deterministic ops (TensorFlow, PyTorch; JAX's are by default)."
+    import keras
     keras.utils.set_random_seed(seed)
-    if deterministic: tf.config.experimental.enable_op_determinism()
+    if deterministic and BACKEND == 'tensorflow':
+        import tensorflow as tf; tf.config.experimental.enable_op_determinism()
+    if deterministic and BACKEND == 'torch':
+        import torch; torch.use_deterministic_algorithms(True)
     return seed
+

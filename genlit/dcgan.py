@@ -8,12 +8,11 @@ import os, math, time
 from pathlib import Path
 import numpy as np
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
-import tensorflow as tf
 import keras
 from keras import layers, ops
 from .data import image_grid, save_gif
 from .runs import (ModelSpec, Built, Option, register_model, replicas_in_sync, latent_sampler, float32_copy,
-                         RaiseOnNaN)
+                         RaiseOnNaN, OptimizerGroup, values_of, with_values)
 
 # %% auto #0
 __all__ = ['LATENT_KINDS', 'GAN_ADAM', 'mnist_generator', 'mnist_discriminator', 'layer_spec', 'frey_generator',
@@ -226,6 +225,7 @@ class GAN(keras.Model):
         "Set the discriminator's and the generator's optimizers."
         super().compile(**{'optimizer': None, **kwargs})   # no third, unused optimizer
         self.d_optimizer, self.g_optimizer = d_optimizer, g_optimizer
+        if keras.backend.backend() == 'jax': self.optimizer = OptimizerGroup(d_optimizer, g_optimizer)   # carried through the JAX step
         # build the optimizers' slots now, so BackupAndRestore / load_weights can restore them before the first step
         d_optimizer.build(self.discriminator.trainable_variables); g_optimizer.build(self.generator.trainable_variables)
 
@@ -242,41 +242,89 @@ class GAN(keras.Model):
         "`n` generated images as a NumPy array (inference mode)."
         return ops.convert_to_numpy(self.generator(self.sample_latent(n, seed), training=False))
 
-    def _step(self, optimizer, loss, tape, weights):
-        optimizer.apply_gradients(zip(tape.gradient(loss, weights), weights))
+    def _forward(self, x, fake):
+        "D on the real batch `x` and the generated batch `fake`, and both losses (float32 whatever the precision policy)."
+        real_out = ops.cast(self.discriminator(ops.cast(x, fake.dtype), training=True), 'float32')
+        fake_out = ops.cast(self.discriminator(fake, training=True), 'float32')
+        return real_out, fake_out, discriminator_loss(real_out, fake_out, self.from_logits), generator_loss(fake_out, self.from_logits)
 
-    def _discriminate(self, x, fake):
-        "D's outputs on the real batch and on the generated batch, in float32 whatever the precision policy."
-        return (ops.cast(self.discriminator(ops.cast(x, fake.dtype), training=True), 'float32'),
-                ops.cast(self.discriminator(fake, training=True), 'float32'))
-
-    def _d_update(self, x, fake, per_replica):
-        "One D step alone on the real batch `x` and a constant generated batch `fake` (the extra steps when `d_steps` > 1)."
-        with tf.GradientTape() as tape:
-            d_loss = discriminator_loss(*self._discriminate(x, fake), self.from_logits)
-            scaled = self.d_optimizer.scale_loss(d_loss * per_replica)   # loss scaling under mixed_float16; replicas sum their gradients
-        self._step(self.d_optimizer, scaled, tape, self.discriminator.trainable_weights)
-
-    def train_step(self, data):
-        "One step on a batch of real images: G(z) drawn once, D on the real and the generated batch, then both networks step at once from these outputs."
-        x = data[0] if isinstance(data, (tuple, list)) else data
-        n, per_replica = ops.shape(x)[0], 1. / replicas_in_sync()
-        for _ in range(self.d_steps - 1):   # extra D updates, each on a fresh generated batch
-            self._d_update(x, ops.stop_gradient(self.generator(self.sample_latent(n), training=True)), per_replica)
-        with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
-            fake = self.generator(self.sample_latent(n), training=True)
-            real_out, fake_out = self._discriminate(x, fake)
-            d_loss = discriminator_loss(real_out, fake_out, self.from_logits)
-            g_loss = generator_loss(fake_out, self.from_logits)
-            d_scaled = self.d_optimizer.scale_loss(d_loss * per_replica)
-            g_scaled = self.g_optimizer.scale_loss(g_loss * per_replica)
-        d_w, g_w = self.discriminator.trainable_weights, self.generator.trainable_weights
-        d_grads, g_grads = d_tape.gradient(d_scaled, d_w), g_tape.gradient(g_scaled, g_w)   # both from the same forward pass
-        self.d_optimizer.apply_gradients(zip(d_grads, d_w)); self.g_optimizer.apply_gradients(zip(g_grads, g_w))
+    def _track(self, real_out, fake_out, d_loss, g_loss):
         self.d_loss_tracker.update_state(d_loss); self.g_loss_tracker.update_state(g_loss)
         self.d_real_tracker.update_state(ops.mean(to_probability(real_out, self.from_logits)))
         self.d_fake_tracker.update_state(ops.mean(to_probability(fake_out, self.from_logits)))
         return {m.name: m.result() for m in self.metrics}
+
+    def _fake(self, x, frozen=False):
+        z = self.sample_latent(ops.shape(x)[0])
+        return ops.stop_gradient(self.generator(z, training=True)) if frozen else self.generator(z, training=True)
+
+    def train_step_tensorflow(self, data):
+        "TensorFlow: one forward pass under two tapes, one per network; then each optimizer steps."
+        import tensorflow as tf
+        x = data[0] if isinstance(data, (tuple, list)) else data
+        per_replica = 1. / replicas_in_sync()   # replicas sum their gradients
+        d_w, g_w = self.discriminator.trainable_weights, self.generator.trainable_weights
+        for _ in range(self.d_steps - 1):   # extra D updates, each on a fresh generated batch
+            with tf.GradientTape() as tape:
+                d_scaled = self.d_optimizer.scale_loss(self._forward(x, self._fake(x, frozen=True))[2] * per_replica)
+            self.d_optimizer.apply_gradients(zip(tape.gradient(d_scaled, d_w), d_w))
+        with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
+            out = real_out, fake_out, d_loss, g_loss = self._forward(x, self._fake(x))
+            d_scaled = self.d_optimizer.scale_loss(d_loss * per_replica)   # loss scaling under mixed_float16
+            g_scaled = self.g_optimizer.scale_loss(g_loss * per_replica)
+        d_grads, g_grads = d_tape.gradient(d_scaled, d_w), g_tape.gradient(g_scaled, g_w)   # both from the same forward pass
+        self.d_optimizer.apply_gradients(zip(d_grads, d_w)); self.g_optimizer.apply_gradients(zip(g_grads, g_w))
+        return self._track(*out)
+
+    def train_step_torch(self, data):
+        "PyTorch: the same forward pass; each loss is back-propagated into its own network only, after that network's zero_grad."
+        import torch
+        x = data[0] if isinstance(data, (tuple, list)) else data
+        d_w, g_w = self.discriminator.trainable_weights, self.generator.trainable_weights
+        def backward(loss, net, weights, retain=False):
+            net.zero_grad()
+            loss.backward(inputs=[w.value for w in weights], retain_graph=retain)
+            return [w.value.grad for w in weights]
+        for _ in range(self.d_steps - 1):
+            grads = backward(self._forward(x, self._fake(x, frozen=True))[2], self.discriminator, d_w)
+            with torch.no_grad(): self.d_optimizer.apply(grads, d_w)
+        out = real_out, fake_out, d_loss, g_loss = self._forward(x, self._fake(x))
+        d_grads = backward(d_loss, self.discriminator, d_w, retain=True)   # the graph is kept for G's pass
+        g_grads = backward(g_loss, self.generator, g_w)
+        with torch.no_grad(): self.d_optimizer.apply(d_grads, d_w); self.g_optimizer.apply(g_grads, g_w)
+        return self._track(*out)
+
+    def train_step_jax(self, state, data):
+        "JAX: the step as a pure function of the state Keras passes in; `jax.vjp` gives both gradients from one forward pass."
+        import jax
+        tv, ntv, ov, mv = state
+        x = data[0] if isinstance(data, (tuple, list)) else data
+        d_w, g_w, nt_w = self.discriminator.trainable_variables, self.generator.trainable_variables, self.non_trainable_variables
+        d_vals, g_vals = values_of(d_w, self.trainable_variables, tv), values_of(g_w, self.trainable_variables, tv)
+        d_ov, g_ov = self.optimizer.split(ov)
+        def forward(d_vals, g_vals, ntv, frozen=False):   # both losses, and the new BatchNorm statistics and seed
+            with keras.StatelessScope(state_mapping=[*zip(d_w, d_vals), *zip(g_w, g_vals), *zip(nt_w, ntv)]) as scope:
+                real_out, fake_out, d_loss, g_loss = self._forward(x, self._fake(x, frozen))
+            return (d_loss, g_loss), (real_out, fake_out, [scope.get_current_value(v) for v in nt_w])
+        def d_alone(d_vals, ntv):   # the extra D steps' loss, G's batch held constant
+            (d_loss, _), (_, _, ntv) = forward(d_vals, g_vals, ntv, frozen=True)
+            return d_loss, ntv
+        for _ in range(self.d_steps - 1):
+            grads, ntv = jax.grad(d_alone, has_aux=True)(d_vals, ntv)
+            d_vals, d_ov = self.d_optimizer.stateless_apply(d_ov, grads, d_vals)
+        (d_loss, g_loss), backward, (real_out, fake_out, ntv) = jax.vjp(lambda d, g: forward(d, g, ntv), d_vals, g_vals, has_aux=True)
+        d_grads = backward((ops.ones_like(d_loss), ops.zeros_like(g_loss)))[0]   # dL_D/dD
+        g_grads = backward((ops.zeros_like(d_loss), ops.ones_like(g_loss)))[1]   # dL_G/dG, through D
+        d_vals, d_ov = self.d_optimizer.stateless_apply(d_ov, d_grads, d_vals)
+        g_vals, g_ov = self.g_optimizer.stateless_apply(g_ov, g_grads, g_vals)
+        with keras.StatelessScope(state_mapping=list(zip(self.metrics_variables, mv))) as scope:
+            logs = self._track(real_out, fake_out, d_loss, g_loss)
+        mv = [scope.get_current_value(v) for v in self.metrics_variables]
+        return logs, (with_values(self.trainable_variables, tv, (d_w, d_vals), (g_w, g_vals)), ntv, d_ov + g_ov, mv)
+
+    def train_step(self, *args):
+        "One step on a batch of real images (G(z) once, D on both batches, both networks step): `train_step_<backend>` for the active backend."
+        return getattr(self, f'train_step_{keras.backend.backend()}')(*args)   # Keras passes (data), or (state, data) on JAX
 
 
 # %% ../nbs/01_dcgan.ipynb #18a74d7b
@@ -386,7 +434,7 @@ register_model(ModelSpec(
     'dcgan', "the sheets' DCGANs: MNIST's generator/discriminator (MNIST, Fashion-MNIST), Frey's (Frey, uniform latents)",
     '01_dcgan', ('mnist', 'fashion_mnist', 'frey'), 'tanh', dcgan_budgets, build_dcgan, latent_sampler('generator'),
     options=dict(learning_rate=Option('learning rate of both Adam optimizers', float, GAN_ADAM['learning_rate'], min=1e-6, max=1.)),
-    precisions=('float32', 'mixed_bfloat16', 'mixed_float16'),
+    precisions=('float32', 'mixed_bfloat16', 'mixed_float16'), backends=('tensorflow', 'torch', 'jax'),
     reference=lambda built, batch, cfg: plain_gan_step(float32_copy(built.model.generator), float32_copy(built.model.discriminator),
                                                        batch, built.model.latent, built.model.from_logits, cfg),
     flops=lambda built, fwd: dict(genlit=3 * fwd(built.model.generator) + 7 * fwd(built.model.discriminator),
@@ -396,6 +444,7 @@ register_model(ModelSpec(
 # %% ../nbs/01_dcgan.ipynb #99ae83d7
 def plain_gan_step(generator, discriminator, batch:int, latent:str='normal', from_logits:bool=True, cfg:dict=None):
     "The TensorFlow DCGAN tutorial's step (one tape per network, one z per step), float32: `genlit bench dcgan`'s baseline; returns (step, networks)."
+    import tensorflow as tf
     g_opt, d_opt = keras.optimizers.Adam(**GAN_ADAM), keras.optimizers.Adam(**GAN_ADAM)
     dim = int(generator.inputs[0].shape[-1])
     @tf.function

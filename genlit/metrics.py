@@ -7,6 +7,7 @@ from __future__ import annotations
 import json, os, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
+import keras
 from .data import load_dataset, dataset_info, to_unit, run_budget, make_dataset, cache_dir, display_path
 from .runs import atomic_write, FolderLock
 
@@ -149,7 +150,8 @@ def _classify(images, dataset, batch_size=1000, who='classify', budget=None):
     x = _check_images(images, (28, 28), who, dataset_info(dataset).name)
     fm = domain_classifier(dataset, budget=budget, verbose=False).feature_model
     outs = [fm(x[i:i + batch_size], training=False) for i in range(0, len(x), batch_size)]
-    return (np.concatenate([np.asarray(f) for f, _ in outs]), np.concatenate([np.argmax(np.asarray(l), -1) for _, l in outs]))
+    outs = [(keras.ops.convert_to_numpy(f), keras.ops.convert_to_numpy(l)) for f, l in outs]   # any backend's tensors
+    return np.concatenate([f for f, _ in outs]), np.concatenate([np.argmax(l, -1) for _, l in outs])
 
 # %% ../nbs/07_metrics.ipynb #a93755ea
 def frechet_distance_gaussians(mu1, sigma1, mu2, sigma2, eps:float=1e-6) -> float:

@@ -11,18 +11,19 @@ from pathlib import Path
 from typing import Callable
 import numpy as np
 import genlit
-from .data import (BUDGETS, dataset_info, by_budget, run_budget, load_dataset, subset, set_seed, make_dataset,
+from .data import (BACKEND, BUDGETS, dataset_info, by_budget, run_budget, load_dataset, subset, set_seed, make_dataset,
                          show_images, plot_history)
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'STRATEGIES', 'MODELS', 'RUN_FILE', 'MAX_EPOCHS', 'SEED_MAX', 'TRAIN_CALLBACKS', 'MAX_SAMPLES',
-           'UserError', 'one_line', 'to_plain', 'atomic_write', 'write_json', 'FolderLock', 'cpu_flags', 'bf16_fast',
-           'precision_policy', 'precision_scope', 'float32_outputs', 'check_strategy', 'distribute_strategy',
-           'replicas_in_sync', 'shard_by_data', 'RaiseOnNaN', 'EpochLines', 'fmt_seconds', 'StageClock', 'EpochSeconds',
-           'Option', 'Built', 'ModelSpec', 'register_model', 'model_modules', 'load_models', 'get_model',
-           'default_model', 'model_dataset', 'model_options', 'check_budget', 'model_config', 'model_precision',
-           'describe_model', 'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents', 'latent_sampler',
-           'plain_tape_step', 'float32_copy', 'read_run', 'backup_epoch', 'truncate_history', 'read_history',
+__all__ = ['PRECISIONS', 'STRATEGIES', 'MODELS', 'SKIPPED', 'RUN_FILE', 'MAX_EPOCHS', 'SEED_MAX', 'TRAIN_CALLBACKS',
+           'MAX_SAMPLES', 'UserError', 'one_line', 'to_plain', 'atomic_write', 'write_json', 'FolderLock', 'cpu_flags',
+           'bf16_fast', 'precision_policy', 'gpu_count', 'precision_scope', 'float32_outputs', 'check_strategy',
+           'distribute_strategy', 'replicas_in_sync', 'shard_by_data', 'RaiseOnNaN', 'EpochLines', 'fmt_seconds',
+           'StageClock', 'EpochSeconds', 'Option', 'Built', 'ModelSpec', 'register_model', 'model_modules',
+           'load_models', 'get_model', 'model_backend', 'default_model', 'model_dataset', 'model_options',
+           'check_budget', 'model_config', 'model_precision', 'describe_model', 'to_unit_range', 'draw_latents',
+           'show_progress', 'decode_latents', 'latent_sampler', 'plain_tape_step', 'float32_copy', 'OptimizerGroup',
+           'values_of', 'with_values', 'on_backend', 'read_run', 'backup_epoch', 'truncate_history', 'read_history',
            'save_keras', 'save_samples_png', 'load_parts', 'load_run', 'runs_root', 'command_line', 'writable_folder',
            'train_run', 'run_rate', 'sample_run']
 
@@ -112,9 +113,17 @@ def precision_policy(precision:str='auto') -> str:
     p = 'auto' if precision is None else str(precision).strip().lower()
     if p not in PRECISIONS: raise UserError(f"Unknown precision {precision!r}. Valid: {', '.join(PRECISIONS)}.")
     if p != 'auto': return p
+    if gpu_count(): return 'mixed_float16'
+    return 'mixed_bfloat16' if bf16_fast() and BACKEND == 'tensorflow' else 'float32'   # bf16 on CPU measured on TensorFlow only
+
+def gpu_count() -> int:
+    "How many GPUs the active Keras backend sees."
+    if BACKEND == 'torch':
+        import torch; return torch.cuda.device_count()
+    if BACKEND == 'jax':
+        import jax; return sum(d.platform == 'gpu' for d in jax.devices())
     import tensorflow as tf
-    if tf.config.list_physical_devices('GPU'): return 'mixed_float16'
-    return 'mixed_bfloat16' if bf16_fast() else 'float32'
+    return len(tf.config.list_physical_devices('GPU'))
 
 @contextlib.contextmanager
 def precision_scope(policy:str):
@@ -167,6 +176,8 @@ def distribute_strategy(name:str=None):
     "None for 'none'; a `MirroredStrategy` over the local GPUs (else the logical CPUs) for 'mirrored'; a `MultiWorkerMirroredStrategy` ($TF_CONFIG) for 'multiworker'."
     name = check_strategy(name)
     if name == 'none': return None
+    if BACKEND != 'tensorflow':
+        raise UserError(f"--strategy {name} is tf.distribute, which needs KERAS_BACKEND=tensorflow (this run: {BACKEND})")
     if name not in _STRATEGY: _STRATEGY[name] = _new_strategy(name)
     return _STRATEGY[name]
 
@@ -182,7 +193,8 @@ def _new_strategy(name):
     return tf.distribute.MirroredStrategy(None if gpus else [d.name for d in tf.config.list_logical_devices('CPU')])
 
 def replicas_in_sync() -> int:
-    "How many replicas the current tf.distribute strategy runs (1 without one)."
+    "How many replicas the current tf.distribute strategy runs (1 without one, and on the torch and jax backends)."
+    if BACKEND != 'tensorflow': return 1
     import tensorflow as tf
     return tf.distribute.get_strategy().num_replicas_in_sync
 
@@ -303,6 +315,7 @@ class ModelSpec:
     flops: Callable = None        # flops(built, forward_flops) -> dict(genlit=, reference=, ...) FLOPs per training image (default 3 x forward)
     default: bool = False         # the model a bare `genlit train` trains (on its first dataset)
     stages: dict = field(default_factory=dict)  # stages the builder trains before `fit`'s: name -> the config key of its epochs
+    backends: tuple = ('tensorflow',)  # Keras backends it trains, samples and resumes on (tested in its notebook)
 
 MODELS = {}
 
@@ -317,10 +330,16 @@ def model_modules() -> list:
     skip = {'cli', 'bench', 'runs', 'data', 'metrics', '_modidx'}
     return [f'genlit.{m.name}' for m in pkgutil.iter_modules(genlit.__path__) if m.name not in skip and not m.name.startswith('_')]
 
+SKIPPED = {}   # model modules that could not be imported on this install, with why
+
 def load_models() -> dict:
     "Import every model module (each registers its models as it is imported); returns the registry."
     for m in model_modules():
-        if m not in sys.modules: importlib.import_module(m)
+        if m in sys.modules or m in SKIPPED: continue
+        try: importlib.import_module(m)
+        except ModuleNotFoundError as e:   # a model module that still needs TensorFlow, on a torch/jax install without it
+            if e.name != 'tensorflow' or BACKEND == 'tensorflow': raise
+            SKIPPED[m] = f"{m} needs TensorFlow, which is not installed"
     order = sorted(MODELS.values(), key=lambda s: s.notebook)   # notebook order, whatever order the modules were imported in
     MODELS.clear(); MODELS.update((s.name, s) for s in order)
     return MODELS
@@ -332,6 +351,13 @@ def get_model(name:str) -> ModelSpec:
     if key not in MODELS:
         raise UserError(f"Unknown model {name!r}. Valid models: {', '.join(MODELS)} (`genlit models` describes them).")
     return MODELS[key]
+
+def model_backend(spec:ModelSpec) -> str:
+    "The active Keras backend if `spec` runs on it; a `UserError` naming the backends it does run on otherwise."
+    if BACKEND in spec.backends: return BACKEND
+    others = ', '.join(n for n, s in MODELS.items() if BACKEND in s.backends)
+    raise UserError(f"{spec.name} runs on the {' and '.join(spec.backends)} backend{'s' * (len(spec.backends) > 1)} only, "
+                    f"not on KERAS_BACKEND={BACKEND}" + (f" (models that do: {others})" if others else ''))
 
 def default_model() -> ModelSpec:
     "The spec a bare `genlit train` trains."
@@ -386,7 +412,8 @@ def describe_model(spec:ModelSpec) -> dict:
             for k, o in spec.options.items()}
     configs = {ds: {b: model_config(spec, ds, b, model_options(spec, ds, {})) for b in BUDGETS} for ds in spec.datasets}
     return to_plain(dict(name=spec.name, notebook=spec.notebook, summary=spec.summary, datasets=list(spec.datasets), options=opts,
-                         samplers=list(spec.samplers), precisions=list(spec.precisions), default=spec.default, configs=configs))
+                         samplers=list(spec.samplers), precisions=list(spec.precisions), backends=list(spec.backends),
+                         default=spec.default, configs=configs))
 
 # %% ../nbs/00a_runs.ipynb #ed39c8a0
 def to_unit_range(images, output:str) -> np.ndarray:
@@ -421,8 +448,9 @@ def decode_latents(net,               # keras.Model z -> image (a generator or d
                    batch:int=500,
                   ) -> np.ndarray:
     "`n` images in [0, 1] decoded from seeded latent draws."
+    import keras
     z = draw_latents(n, int(net.inputs[0].shape[-1]), kind, seed)
-    out = [np.asarray(net(z[i:i + batch], training=False), np.float32) for i in _batches(n, batch, 'decoding')]
+    out = [keras.ops.convert_to_numpy(net(z[i:i + batch], training=False)).astype(np.float32) for i in _batches(n, batch, 'decoding')]
     return to_unit_range(np.concatenate(out), output)
 
 def latent_sampler(part:str='decoder'):
@@ -460,6 +488,42 @@ def float32_copy(net):
     with precision_scope('float32'): c = net.__class__.from_config(_float32_policies(net.get_config()))
     c.set_weights(net.get_weights())
     return c
+
+# %% ../nbs/00a_runs.ipynb #0f9ddb82
+class OptimizerGroup:
+    "Several optimizers seen as one `model.optimizer` by Keras' JAX trainer, which carries only that optimizer's variables through its compiled step."
+    built = True
+    def __init__(self, *optimizers): self.optimizers = optimizers
+    @property
+    def variables(self): return [v for o in self.optimizers for v in o.variables]
+    def split(self, values) -> list:
+        "`values` in `variables` order, cut into one list per optimizer."
+        out, i = [], 0
+        for o in self.optimizers: out.append(list(values[i:i + len(o.variables)])); i += len(o.variables)
+        return out
+
+def values_of(variables, all_variables, values) -> list:
+    "The values of `variables`, picked out of `values` (given in `all_variables` order): one network's part of a JAX state."
+    at = {id(v): i for i, v in enumerate(all_variables)}
+    return [values[at[id(v)]] for v in variables]
+
+def with_values(all_variables, values, *updates) -> list:
+    "`values` (in `all_variables` order) with some variables' values replaced: `updates` are `(variables, new_values)` pairs."
+    new = {id(v): x for vs, xs in updates for v, x in zip(vs, xs)}
+    return [new.get(id(v), x) for v, x in zip(all_variables, values)]
+
+def on_backend(backend:str, script:str, timeout:int=600, **arrays) -> dict:
+    "Run Python `script` with KERAS_BACKEND=`backend` in a fresh process; `arrays` reach it as `inputs`, and it hands back arrays with `report(**arrays)`."
+    import subprocess
+    with tempfile.TemporaryDirectory() as d:
+        np.savez(f'{d}/in.npz', **arrays)
+        head = (f"import numpy as np\ninputs = dict(np.load({d + '/in.npz'!r}))\n"
+                f"def report(**a): np.savez({d + '/out.npz'!r}, **{{k: np.asarray(v) for k, v in a.items()}})\n")
+        env = {**os.environ, 'KERAS_BACKEND': backend, 'TF_CPP_MIN_LOG_LEVEL': '3'}
+        p = subprocess.run([sys.executable, '-c', head + script], env=env, capture_output=True, text=True, timeout=timeout)
+        if p.returncode: raise RuntimeError(f"the script failed on {backend}:\n{p.stderr[-3000:]}")
+        return dict(np.load(f'{d}/out.npz'))
+
 
 # %% ../nbs/00a_runs.ipynb #f37949d0
 RUN_FILE = 'genlit.json'
@@ -652,9 +716,10 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
     spec = get_model(model) if model is not None else default_model()
     dataset = model_dataset(spec, dataset) if dataset is not None else None
     model_precision(spec, precision, resolve=False)   # a clear error now, before TensorFlow starts
+    model_backend(spec)
     if strategy != 'none' and (steps_per_execution or 1) > 1:   # seen with MirroredStrategy on two logical CPUs: fit's multi-step loop fails
         raise UserError(f"--steps-per-execution {steps_per_execution} does not work with --strategy in Keras 3.15; leave it at 1")
-    spe = steps_per_execution or (1 if strategy != 'none' else spec.steps_per_execution)
+    spe = steps_per_execution or (1 if strategy != 'none' or BACKEND == 'torch' else spec.steps_per_execution)   # Keras' torch trainer: 1
     opts = model_options(spec, dataset or spec.datasets[0], options)
     given_opts = {k: v for k, v in options.items() if v is not None}
     if out is None: out = Path('runs')/f"{spec.name}-{dataset or spec.datasets[0]}"
@@ -829,6 +894,7 @@ def sample_run(run_dir, n:int=64, seed:int=0, sampler:str=None, steps:int=None, 
     run = read_run(d) if d.is_dir() else None
     if run:
         spec = get_model(run['model'])
+        model_backend(spec)
         if not spec.samplers and (sampler, steps, eta) != (None, None, None):
             raise UserError(f"--sampler, --steps and --eta are for diffusion models; {spec.name} samples in one pass")
         if sampler is not None and sampler not in spec.samplers:
