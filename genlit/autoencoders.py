@@ -267,7 +267,8 @@ for _kind, _default, _spe in (('dense', lambda ds: 2 if ds == 'frey' else 128, 1
                              options=dict(latent_dim=latent_option(_default),
                                           normalized=Option('1: the normalised bottleneck (B3); 0: a plain code', int, 1, choices=(0, 1))),
                              validate=True, steps_per_execution=_spe,
-                             precisions=('float32', 'mixed_bfloat16', 'mixed_float16'), reference=mse_reference))
+                             precisions=('float32', 'mixed_bfloat16', 'mixed_float16'), reference=mse_reference,
+                             backends=('tensorflow', 'torch', 'jax')))
 
 
 def trained_autoencoder(kind:str, dataset:str, latent_dim:int, normalized:bool, seed:int=0, out=None, verbose:int=3):

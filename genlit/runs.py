@@ -23,9 +23,9 @@ __all__ = ['PRECISIONS', 'STRATEGIES', 'MODELS', 'SKIPPED', 'RUN_FILE', 'MAX_EPO
            'load_models', 'get_model', 'model_backend', 'default_model', 'model_dataset', 'model_options',
            'check_budget', 'model_config', 'model_precision', 'describe_model', 'to_unit_range', 'draw_latents',
            'show_progress', 'decode_latents', 'latent_sampler', 'plain_tape_step', 'float32_copy', 'OptimizerGroup',
-           'values_of', 'with_values', 'on_backend', 'read_run', 'backup_epoch', 'truncate_history', 'read_history',
-           'save_keras', 'save_samples_png', 'load_parts', 'load_run', 'runs_root', 'command_line', 'writable_folder',
-           'train_run', 'run_rate', 'sample_run']
+           'values_of', 'with_values', 'stateless_on_jax', 'on_backend', 'read_run', 'backup_epoch', 'truncate_history',
+           'read_history', 'save_keras', 'save_samples_png', 'load_parts', 'load_run', 'runs_root', 'command_line',
+           'writable_folder', 'train_run', 'run_rate', 'sample_run']
 
 # %% ../nbs/00a_runs.ipynb #401b793e
 class UserError(Exception):
@@ -512,6 +512,18 @@ def with_values(all_variables, values, *updates) -> list:
     new = {id(v): x for vs, xs in updates for v, x in zip(vs, xs)}
     return [new.get(id(v), x) for v, x in zip(all_variables, values)]
 
+def stateless_on_jax(model, fn, *args):
+    "`fn(data)`, a step that needs no gradient (a `test_step`), on any backend; on JAX `args` are `(state, data)`, and the new state is returned."
+    import keras
+    if keras.backend.backend() != 'jax': return fn(*args)
+    (tv, ntv, mv), data = args
+    mapping = [*zip(model.trainable_variables, tv), *zip(model.non_trainable_variables, ntv),
+               *zip(model.metrics_variables, mv)]
+    with keras.StatelessScope(state_mapping=mapping) as scope:
+        logs = fn(data)
+    now = lambda vs: [scope.get_current_value(v) for v in vs]
+    return logs, (tv, now(model.non_trainable_variables), now(model.metrics_variables))
+
 def on_backend(backend:str, script:str, timeout:int=600, **arrays) -> dict:
     "Run Python `script` with KERAS_BACKEND=`backend` in a fresh process; `arrays` reach it as `inputs`, and it hands back arrays with `report(**arrays)`."
     import subprocess
@@ -651,8 +663,8 @@ def runs_root() -> Path:
 _TEST_RUNS = None
 
 def command_line(spec:ModelSpec, dataset:str, budget:str, opts:dict, out=None, seed:int=0, epochs:int=None) -> str:
-    "The `genlit train` command that reproduces a run (`epochs`: when it differs from the budget's)."
-    args = ['genlit train', spec.name, f'--dataset {dataset}']
+    "The `genlit train` command that reproduces a run (`epochs`: when it differs from the budget's; the backend when not TensorFlow)."
+    args = ['genlit train' if BACKEND == 'tensorflow' else f'KERAS_BACKEND={BACKEND} genlit train', spec.name, f'--dataset {dataset}']
     if budget != 'docs': args.append(f'--budget {budget}')
     if epochs is not None and epochs != model_config(spec, dataset, budget, opts)['epochs']: args.append(f'--epochs {epochs}')
     args += [f"--{k.replace('_', '-')} {v}" for k, v in opts.items() if v is not None and v != spec.options[k].default_for(dataset)]
@@ -765,7 +777,8 @@ class _Started(_keras_callback()):
 def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbose, precision, strategy, deterministic, spe):
     "The body of `train_run`, with every argument checked and the folder locked."
     seconds0 = (run or {}).get('seconds', 0.)
-    run = dict(genlit=genlit.__version__, model=spec.name, notebook=spec.notebook, dataset=dataset, options=opts, budget=budget,
+    run = dict(genlit=genlit.__version__, backend=BACKEND, model=spec.name, notebook=spec.notebook, dataset=dataset, options=opts,
+               budget=budget,
                seed=seed, config=cfg, epochs=target, epochs_done=done, status='training', seconds=seconds0,
                parts=(run or {}).get('parts', []), scale=spec.scale, command=command_line(spec, dataset, budget, opts, seed=seed, epochs=target))
     write_json(out/RUN_FILE, run)

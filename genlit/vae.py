@@ -14,7 +14,7 @@ from pathlib import Path
 from .autoencoders import (dense_features, conv_features, latent_head, dense_decoder, conv_decoder, conv_grid, check_latent,
                                  TrainingHistory, FASHION_EPOCHS, ae_budgets, image_shape, latent_option)
 from .runs import (ModelSpec, Built, Option, register_model, latent_sampler, plain_tape_step, float32_copy, train_run, load_parts,
-                         read_history, runs_root)
+                         read_history, runs_root, stateless_on_jax)
 
 # %% auto #0
 __all__ = ['Sampling', 'kl_divergence', 'reconstruction_loss', 'vae_encoder', 'densevae_encoder', 'convvae_encoder', 'VAE',
@@ -104,7 +104,12 @@ class VAE(keras.Model):
         for t, v in zip(self.metrics, (total, rec, kl, mse)): t.update_state(v)
         return {m.name: m.result() for m in self.metrics}
 
-    def train_step(self, data):
+    def train_step(self, *args):
+        "One optimizer step on reconstruction + beta * KL: `train_step_<backend>` for the active backend."
+        return getattr(self, f'train_step_{keras.backend.backend()}')(*args)
+
+    def train_step_tensorflow(self, data):
+        "TensorFlow: the loss under a `GradientTape`, one optimizer step."
         import tensorflow as tf
         x, _, _ = keras.utils.unpack_x_y_sample_weight(data)
         with tf.GradientTape() as tape:
@@ -113,7 +118,39 @@ class VAE(keras.Model):
         self.optimizer.apply_gradients(zip(grads, self.trainable_weights))
         return self._track(total, rec, kl, ops.mean(ops.square(x - x_hat)))
 
-    def test_step(self, data):
+    def train_step_torch(self, data):
+        "PyTorch: `zero_grad`, the loss, `backward`, one optimizer step."
+        import torch
+        x, _, _ = keras.utils.unpack_x_y_sample_weight(data)
+        self.zero_grad()
+        total, rec, kl, x_hat = self.loss_terms(x, training=True)
+        total.backward()
+        with torch.no_grad():
+            self.optimizer.apply([w.value.grad for w in self.trainable_weights], self.trainable_weights)
+        return self._track(total, rec, kl, ops.mean(ops.square(x - x_hat)))
+
+    def train_step_jax(self, state, data):
+        "JAX: the loss as a pure function of the weights, `jax.value_and_grad`, `stateless_apply`."
+        import jax
+        tv, ntv, ov, mv = state
+        x, _, _ = keras.utils.unpack_x_y_sample_weight(data)
+        def loss(tv, ntv):   # the Sampling layer's seed is a non-trainable variable
+            mapping = [*zip(self.trainable_variables, tv), *zip(self.non_trainable_variables, ntv)]
+            with keras.StatelessScope(state_mapping=mapping) as scope:
+                total, rec, kl, x_hat = self.loss_terms(x, training=True)
+            ntv = [scope.get_current_value(v) for v in self.non_trainable_variables]
+            return total, (rec, kl, x_hat, ntv)
+        (total, (rec, kl, x_hat, ntv)), grads = jax.value_and_grad(loss, has_aux=True)(tv, ntv)
+        tv, ov = self.optimizer.stateless_apply(ov, grads, tv)
+        with keras.StatelessScope(state_mapping=list(zip(self.metrics_variables, mv))) as scope:
+            logs = self._track(total, rec, kl, ops.mean(ops.square(x - x_hat)))
+        return logs, (tv, ntv, ov, [scope.get_current_value(v) for v in self.metrics_variables])
+
+    def test_step(self, *args):
+        "The loss terms on a test batch, no update (on JAX as a pure function of the state: `stateless_on_jax`)."
+        return stateless_on_jax(self, self._test, *args)
+
+    def _test(self, data):
         x, _, _ = keras.utils.unpack_x_y_sample_weight(data)
         total, rec, kl, _ = self.loss_terms(x, training=False)
         return self._track(total, rec, kl, ops.mean(ops.square(x - self(x, training=False))))
@@ -168,6 +205,7 @@ for _kind, _spe in (('dense', 16), ('conv', 1)):
                              options=dict(latent_dim=latent_option(2 if _kind == 'dense' else 128),
                                           beta=Option('weight of the KL term (beta-VAE; 1: the plain VAE)', float, 1.0, min=0., max=100.)), validate=True, steps_per_execution=_spe,
                              precisions=('float32',),   # the Sampling layer draws float32 noise: no mixed policy yet
+                             backends=('tensorflow', 'torch', 'jax'),
                              reference=vae_reference, flops=lambda built, fwd: dict(genlit=3 * (f := fwd(built.model.encoder) + fwd(built.model.decoder)),
                                                                                      reference=3 * f, forward=f)))
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import time
 import numpy as np
 import keras
-import tensorflow as tf
 from keras import layers, ops
 from .data import load_dataset, make_dataset, show_images, plot_history, by_budget, subset, set_seed, run_budget
 from .vae import Sampling, dense_vae, kl_divergence, vae_encoder
 from .autoencoders import reconstruction_error
-from .runs import ModelSpec, Built, Option, register_model, latent_sampler, RaiseOnNaN, runs_root
+from .runs import (ModelSpec, Built, Option, register_model, latent_sampler, RaiseOnNaN, runs_root,
+                         OptimizerGroup, values_of, with_values, stateless_on_jax)
 
 # %% auto #0
 __all__ = ['VARIANTS', 'dense_discriminator', 'conv_vaegan_encoder', 'conv_vaegan_decoder', 'conv_discriminator',
@@ -93,8 +93,10 @@ class VAEGAN(keras.Model):
                  gamma:float=1.0,              # weight of Dis_l against the GAN term in the decoder's loss
                  balance:bool=True,            # skip updates of a player that is too far ahead
                  equilibrium:float=0.68, margin:float=0.35,
+                 seed:int=None,                # seed of the prior draws z_p made during training
                  **kwargs):
         super().__init__(**kwargs)
+        self.seed_generator = keras.random.SeedGenerator(seed)
         self.encoder, self.decoder, self.discriminator = encoder, decoder, discriminator
         self.features = feature_extractor(discriminator, feature_layer)
         self.latent_dim = int(decoder.input_shape[-1])
@@ -105,7 +107,10 @@ class VAEGAN(keras.Model):
     def compile(self, enc_optimizer, dec_optimizer, dis_optimizer, **kwargs):
         super().compile(**kwargs)
         self.enc_optimizer, self.dec_optimizer, self.dis_optimizer = enc_optimizer, dec_optimizer, dis_optimizer
-        for opt, net in ((enc_optimizer, self.encoder), (dec_optimizer, self.decoder), (dis_optimizer, self.discriminator)):
+        if keras.backend.backend() == 'jax':   # the one optimizer Keras' JAX trainer carries through its step
+            self.optimizer = OptimizerGroup(enc_optimizer, dec_optimizer, dis_optimizer)
+        for opt, net in ((enc_optimizer, self.encoder), (dec_optimizer, self.decoder),
+                         (dis_optimizer, self.discriminator)):
             opt.build(net.trainable_variables)
 
     @property
@@ -132,7 +137,7 @@ class VAEGAN(keras.Model):
         "Every loss term on batch `x`; `eps` and `z_p` fix the posterior and prior noise (for tests)."
         mu, log_var, z = self.encoder(x, training=training)
         if eps is not None: z = mu + ops.exp(0.5 * log_var) * eps
-        if z_p is None: z_p = keras.random.normal(ops.shape(mu))
+        if z_p is None: z_p = keras.random.normal(ops.shape(mu), seed=self.seed_generator)
         x_rec, x_p = self.decoder(z, training=training), self.decoder(z_p, training=training)
         f_real, l_real = self.features(x, training=training)
         f_rec, l_rec = self.features(x_rec, training=training)
@@ -146,19 +151,30 @@ class VAEGAN(keras.Model):
                     enc_loss=prior + dis_l if self.use_dis_l else prior,
                     dec_loss=self.gamma * dis_l + fool if self.use_dis_l else fool,
                     real_cost=real_cost, fake_cost=0.5 * (rec_cost + p_cost),
-                    d_real=ops.mean(ops.sigmoid(l_real)), d_recon=ops.mean(ops.sigmoid(l_rec)), d_prior=ops.mean(ops.sigmoid(l_p)),
-                    recon_mse=ops.mean(ops.square(x - x_rec)))
+                    d_real=ops.mean(ops.sigmoid(l_real)), d_recon=ops.mean(ops.sigmoid(l_rec)),
+                    d_prior=ops.mean(ops.sigmoid(l_p)), recon_mse=ops.mean(ops.square(x - x_rec)))
 
     def _who_trains(self, t):
-        if not self.balance: return tf.constant(True), tf.constant(True)
+        "(D steps?, decoder steps?) as boolean tensors: the balancing rule, or both True."
+        if not self.balance: return ops.convert_to_tensor(True), ops.convert_to_tensor(True)
         lo, hi = self.equilibrium - self.margin, self.equilibrium + self.margin
-        dis_on = tf.logical_not(tf.logical_or(t['real_cost'] < lo, t['fake_cost'] < lo))
-        dec_on = tf.logical_not(tf.logical_or(t['real_cost'] > hi, t['fake_cost'] > hi))
-        neither = tf.logical_not(tf.logical_or(dis_on, dec_on))
-        return tf.logical_or(dis_on, neither), tf.logical_or(dec_on, neither)
+        dis_on = ops.logical_not(ops.logical_or(t['real_cost'] < lo, t['fake_cost'] < lo))
+        dec_on = ops.logical_not(ops.logical_or(t['real_cost'] > hi, t['fake_cost'] > hi))
+        neither = ops.logical_not(ops.logical_or(dis_on, dec_on))
+        return ops.logical_or(dis_on, neither), ops.logical_or(dec_on, neither)
 
-    def train_step(self, data):
-        "One step on a batch of images: the three losses in one forward pass, then one update each of encoder, decoder and discriminator."
+    def _track(self, t, dis_on, dec_on):
+        t['dis_updates'], t['dec_updates'] = ops.cast(dis_on, 'float32'), ops.cast(dec_on, 'float32')
+        for n, m in self.trackers.items(): m.update_state(t[n])
+        return {n: m.result() for n, m in self.trackers.items()}
+
+    def train_step(self, *args):
+        "One step: the three losses from one forward pass, then one update each of encoder, decoder, discriminator."
+        return getattr(self, f'train_step_{keras.backend.backend()}')(*args)
+
+    def train_step_tensorflow(self, data):
+        "TensorFlow: the forward pass under one persistent tape; the balanced players step under `tf.cond`."
+        import tensorflow as tf
         x = data[0] if isinstance(data, (tuple, list)) else data
         with tf.GradientTape(persistent=True) as tape:
             t = self.compute_terms(x)
@@ -169,13 +185,63 @@ class VAEGAN(keras.Model):
             return tf.constant(True)
         step(self.enc_optimizer, t['enc_loss'], self.encoder)
         tf.cond(dec_on, lambda: step(self.dec_optimizer, t['dec_loss'], self.decoder), lambda: tf.constant(False))
-        tf.cond(dis_on, lambda: step(self.dis_optimizer, t['dis_loss'], self.discriminator), lambda: tf.constant(False))
+        tf.cond(dis_on, lambda: step(self.dis_optimizer, t['dis_loss'], self.discriminator),
+                lambda: tf.constant(False))
         del tape
-        t['dis_updates'], t['dec_updates'] = ops.cast(dis_on, 'float32'), ops.cast(dec_on, 'float32')
-        for n, m in self.trackers.items(): m.update_state(t[n])
-        return {n: m.result() for n, m in self.trackers.items()}
+        return self._track(t, dis_on, dec_on)
 
-    def test_step(self, data):
+    def train_step_torch(self, data):
+        "PyTorch: one forward pass; each loss back-propagated into its own player (all three before any update)."
+        import torch
+        x = data[0] if isinstance(data, (tuple, list)) else data
+        t = self.compute_terms(x)
+        dis_on, dec_on = self._who_trains(t)
+        players = ((self.encoder, self.enc_optimizer, 'enc_loss', True),
+                   (self.decoder, self.dec_optimizer, 'dec_loss', dec_on),
+                   (self.discriminator, self.dis_optimizer, 'dis_loss', dis_on))
+        grads = []
+        for i, (net, _, loss, _) in enumerate(players):
+            net.zero_grad()
+            weights = [w.value for w in net.trainable_weights]
+            t[loss].backward(inputs=weights, retain_graph=i < 2)   # the graph is kept for the next player
+            grads.append([w.grad for w in weights])
+        with torch.no_grad():
+            for (net, opt, _, on), g in zip(players, grads):
+                if bool(on): opt.apply(g, net.trainable_weights)
+        return self._track(t, dis_on, dec_on)
+
+    def train_step_jax(self, state, data):
+        "JAX: the three losses as a pure function of the players' weights; one `jax.vjp`, a gradient per player."
+        import jax
+        tv, ntv, ov, mv = state
+        x = data[0] if isinstance(data, (tuple, list)) else data
+        nets, nt_w = (self.encoder, self.decoder, self.discriminator), self.non_trainable_variables
+        ws = [n.trainable_variables for n in nets]
+        vals = [values_of(w, self.trainable_variables, tv) for w in ws]
+        def losses(*vals):   # -> the three losses; aux: every term, the new BatchNorm statistics and seed
+            mapping = [*(p for w, v in zip(ws, vals) for p in zip(w, v)), *zip(nt_w, ntv)]
+            with keras.StatelessScope(state_mapping=mapping) as scope:
+                t = self.compute_terms(x)
+            return (t['enc_loss'], t['dec_loss'], t['dis_loss']), (t, [scope.get_current_value(v) for v in nt_w])
+        out, backward, (t, ntv) = jax.vjp(losses, *vals, has_aux=True)
+        dis_on, dec_on = self._who_trains(t)
+        ovs = self.optimizer.split(ov)
+        opts = (self.enc_optimizer, self.dec_optimizer, self.dis_optimizer)
+        for i, (opt, on) in enumerate(zip(opts, (True, dec_on, dis_on))):
+            one_hot = tuple(ops.ones_like(l) if j == i else ops.zeros_like(l) for j, l in enumerate(out))
+            new_v, new_o = opt.stateless_apply(ovs[i], backward(one_hot)[i], vals[i])
+            vals[i] = [ops.where(on, a, b) for a, b in zip(new_v, vals[i])]   # a skipped player keeps its state
+            ovs[i] = [ops.where(on, a, b) for a, b in zip(new_o, ovs[i])]
+        with keras.StatelessScope(state_mapping=list(zip(self.metrics_variables, mv))) as scope:
+            logs = self._track(t, dis_on, dec_on)
+        tv = with_values(self.trainable_variables, tv, *zip(ws, vals))
+        return logs, (tv, ntv, [v for o in ovs for v in o], [scope.get_current_value(v) for v in self.metrics_variables])
+
+    def test_step(self, *args):
+        "Every term on a test batch, no update (on JAX as a pure function of the state: `stateless_on_jax`)."
+        return stateless_on_jax(self, self._test, *args)
+
+    def _test(self, data):
         x = data[0] if isinstance(data, (tuple, list)) else data
         t = self.compute_terms(x, training=False)
         t['dis_updates'] = t['dec_updates'] = ops.zeros(())
@@ -200,7 +266,7 @@ def build_vaegan(variant:str='dis_l',   # 'basic', 'dis_l' or 'conv' (see `VARIA
         dis = dense_discriminator()
     else:
         enc, dec, dis = conv_vaegan_encoder(latent_dim=latent_dim or 32, seed=seed), conv_vaegan_decoder(latent_dim or 32), conv_discriminator()
-    return VAEGAN(enc, dec, dis, use_dis_l=v['use_dis_l'], gamma=gamma, name=f'vaegan_{variant}', **kwargs)
+    return VAEGAN(enc, dec, dis, use_dis_l=v['use_dis_l'], gamma=gamma, seed=seed, name=f'vaegan_{variant}', **kwargs)
 
 
 # %% ../nbs/04_vaegan.ipynb #91342de2
@@ -212,7 +278,7 @@ def vaegan_budgets(dataset, opts):
                 full=dict(epochs=30, batch=64) if conv else dict(epochs=50, batch=128))
 
 def build_vaegan_run(x, dataset, cfg, opts, seed, ctx):
-    "The builder `genlit train vaegan` calls: `build_vaegan(variant)` with three Adam(2e-4, 0.5) optimizers, as `train_vaegan`."
+    "The builder `genlit train vaegan` calls: `build_vaegan(variant)` with three Adam(2e-4, 0.5) optimizers."
     m = build_vaegan(opts['variant'], latent_dim=opts['latent_dim'], seed=seed)
     opt = lambda: keras.optimizers.Adam(2e-4, beta_1=0.5)
     m.compile(opt(), opt(), opt())
@@ -225,7 +291,7 @@ register_model(ModelSpec('vaegan', 'VAE-GAN of Larsen et al., --variant basic | 
                          ('fashion_mnist', 'mnist'), 'unit', vaegan_budgets, build_vaegan_run, latent_sampler('decoder'),
                          options=dict(variant=Option('VAE-GAN variant', str, 'dis_l', choices=tuple(VARIANTS)),
                                       latent_dim=Option('size of the latent code (default: the variant\'s)', int, None, min=1, max=512)),
-                         validate=True, precisions=('float32',)));
+                         validate=True, precisions=('float32',), backends=('tensorflow', 'torch', 'jax')));
 
 # %% ../nbs/04_vaegan.ipynb #8c9fe374
 def plot_vaegan_history(runs:dict, # variant -> history dict of its run
