@@ -195,6 +195,7 @@ def bench_model(model:str='dcgan',      # registry name
     import tensorflow as tf, keras
     set_seed(seed)
     x = subset(load_dataset(dataset, scale=spec.scale), sz['n'])
+    if batch > len(x): raise UserError(f"--batch {batch} is more than the {len(x)} images the bench trains on in the {budget} budget; use --batch {len(x)} or less")
     out = dict(model=spec.name, dataset=dataset, batch=batch, precision=policy, steps_per_execution=steps_per_execution,
                images=len(x), steps=sz['steps'],
                windows=sz['windows'], warmup=sz['warmup'])

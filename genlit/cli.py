@@ -11,13 +11,13 @@ import genlit
 try: from genlit.data import BACKENDS, DATASETS, dataset_info, locate_dataset, DatasetNotFoundError, CorruptDataError
 except ImportError as e:   # KERAS_BACKEND unknown or not installed (data.BackendError): one line, no traceback
     if type(e).__name__ != 'BackendError': raise
-    sys.exit(f"genlit: {e}")
+    print(f"genlit: {e}", file=sys.stderr); sys.exit(2)   # exit 2, like every other bad input
 from .runs import (UserError, one_line, to_plain, atomic_write, writable_folder, bf16_fast, MODELS, load_models, load_run,
                          default_model, describe_model, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, SEED_MAX)
 
 # %% auto #0
 __all__ = ['SUBCOMMANDS', 'COMMAND_MODULES', 'RANGES', 'ROUND_OFF', 'MAX_EVAL_BYTES', 'subcommand', 'build_parser',
-           'load_command_modules', 'main', 'flags_from', 'option_flags', 'system_info', 'info_command',
+           'load_command_modules', 'PipeSafe', 'main', 'flags_from', 'option_flags', 'system_info', 'info_command',
            'models_command', 'train_command', 'sample_command', 'load_samples', 'evaluate_command']
 
 # %% ../nbs/08_cli.ipynb #0b4697ae
@@ -49,8 +49,22 @@ def load_command_modules():
     for m in COMMAND_MODULES:
         if importlib.util.find_spec(m) is not None: SUBCOMMANDS.update(getattr(importlib.import_module(m), 'COMMANDS', {}))
 
+class PipeSafe:
+    "A stream that outlives a closed reader (`genlit train ... | head -1`): after the first broken pipe its output goes to /dev/null, and the work goes on."
+    def __init__(self, stream): self.stream = stream
+    def _closed(self):
+        null = os.open(os.devnull, os.O_WRONLY); os.dup2(null, self.stream.fileno()); os.close(null)
+    def write(self, s):
+        try: return self.stream.write(s)
+        except BrokenPipeError: self._closed(); return len(s)
+    def flush(self):
+        try: self.stream.flush()
+        except BrokenPipeError: self._closed()
+    def __getattr__(self, name): return getattr(self.stream, name)
+
 def main(argv=None) -> int:
     "Entry point of the `genlit` console script."
+    if argv is None and not isinstance(sys.stdout, PipeSafe): sys.stdout = PipeSafe(sys.stdout)   # the console script, not a test calling main
     load_models(); load_command_modules()   # the backend was started by genlit.data (TensorFlow quietly, `import_tensorflow_quietly`)
     import logging
     logging.getLogger('tensorflow').setLevel(logging.ERROR)   # tf.function retracing / AutoGraph notes are not for users
@@ -242,7 +256,8 @@ def load_samples(path, dataset:str, range_:str='unit') -> np.ndarray:
         other = next(r for r in RANGES if r != range_)
         fits = RANGES[other][0] - ROUND_OFF <= a.min() and a.max() <= RANGES[other][1] + ROUND_OFF
         raise UserError(f"{path} has values from {a.min():.3g} to {a.max():.3g}, outside the [{lo:g}, {hi:g}] of --range {range_}"
-                        + (f"; pass --range {other} if the images are in [{RANGES[other][0]:g}, {RANGES[other][1]:g}]" if fits else ''))
+                        + (f"; pass --range {other} if the images are in [{RANGES[other][0]:g}, {RANGES[other][1]:g}]" if fits else '')
+                        + ("; images stored as 0..255 need dividing by 255 first (np.save(f, x / 255.0))" if a.max() > 1.5 and a.min() >= 0 else ''))
     clipped = int(((a < lo) | (a > hi)).sum())
     if clipped: print(f"clipped {clipped} pixels within {ROUND_OFF:g} of [{lo:g}, {hi:g}] (float round-off)", file=sys.stderr)
     a = np.clip(a, lo, hi)
@@ -259,11 +274,15 @@ def load_samples(path, dataset:str, range_:str='unit') -> np.ndarray:
 def evaluate_command(ns) -> int:
     "`genlit evaluate`: the sample-quality numbers of a .npy file of images, as JSON."
     dataset = ns.dataset
+    try: run = read_run(Path(ns.file).parent) if Path(ns.file).parent.is_dir() else None
+    except UserError: run = None   # a damaged genlit.json beside the file: --dataset decides
     if dataset is None:
-        run = read_run(Path(ns.file).parent) if Path(ns.file).parent.is_dir() else None
         if not run: raise UserError("pass --dataset NAME (mnist, fashion_mnist or frey): there is no genlit.json beside the file to read it from")
         dataset = run['dataset']
     dataset = dataset_info(dataset).name
+    if run and run['dataset'] != dataset:
+        print(f"warning: the genlit.json beside {ns.file} says its model was trained on {run['dataset']}, not {dataset}; "
+              f"these numbers compare its samples with {dataset}", file=sys.stderr)
     if ns.n_real < 5: raise UserError(f"--n-real must be at least 5, got {ns.n_real}.")
     if not 0 <= ns.seed <= SEED_MAX: raise UserError(f"--seed must be an integer from 0 to {SEED_MAX}, got {ns.seed}.")
     if ns.classifier not in ('docs', 'test'): raise UserError(f"Unknown --classifier {ns.classifier!r}. Valid: docs, test.")

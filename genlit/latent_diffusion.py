@@ -14,7 +14,7 @@ from .diffusion import (NoiseSchedule, linear_schedule, q_sample, mlp_denoiser, 
                               noise_schedule)
 from .autoencoders import dense_autoencoder, train_autoencoder, FREY_HIDDEN, FREY_EPOCHS, latent_option
 from .runs import (ModelSpec, Built, register_model, to_unit_range, show_progress, backup_epoch, truncate_history, float32_copy,
-                         StageClock)
+                         StageClock, Checkpoint)
 
 # %% auto #0
 __all__ = ['standardize', 'reverse_process_step', 'custom_loop_fit', 'train_reverse_process', 'LatentDiffusion',
@@ -54,7 +54,7 @@ def custom_loop_fit(model:keras.Model, step):
     def fit(ds, epochs:int=1, steps_per_epoch:int=None, callbacks=(), verbose=0, validation_data=None, shuffle=False):
         cbs = keras.callbacks.CallbackList(list(callbacks), model=model, epochs=epochs, steps=steps_per_epoch, verbose=verbose)
         model.stop_training, model._initial_epoch = False, None
-        cbs.on_train_begin()                          # BackupAndRestore restores here and sets _initial_epoch
+        cbs.on_train_begin()                          # Checkpoint restores here and sets _initial_epoch
         history = {'loss': []}
         for epoch in range(model._initial_epoch or 0, epochs):
             cbs.on_epoch_begin(epoch)
@@ -146,7 +146,7 @@ def _train_stage(model, x, epochs, out, name:str, verbose, **fit_kw):
     return train_autoencoder(model, x, epochs=epochs, verbose=verbose % 3, callbacks=[
         *([StageClock(f'stage 1 of 2 ({name})')] if verbose in (1, 2) else []),   # the command's estimate of this stage's time
         keras.callbacks.CSVLogger(str(Path(out)/f'history_{name}.csv'), append=True),
-        keras.callbacks.BackupAndRestore(str(Path(out)/f'backup_{name}'), delete_checkpoint=False, double_checkpoint=True)], **fit_kw)
+        Checkpoint(Path(out)/f'backup_{name}')], **fit_kw)
 
 def build_latent_diffusion(x, dataset, cfg, opts, seed, ctx):
     "The builder `genlit train latent_diffusion` calls: train the autoencoder stage (resumable), then set up diffusion on its standardised codes."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_runs.ipynb #0f1d565e
 from __future__ import annotations
-import contextlib, csv, importlib, json, math, os, pkgutil, shutil, sys, tempfile, time
+import contextlib, csv, errno, hashlib, importlib, json, math, os, pkgutil, shutil, sys, tempfile, time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from pathlib import Path
@@ -15,17 +15,19 @@ from .data import (BACKEND, BUDGETS, dataset_info, by_budget, run_budget, load_d
                          show_images, plot_history)
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'STRATEGIES', 'MODELS', 'SKIPPED', 'RUN_FILE', 'MAX_EPOCHS', 'SEED_MAX', 'TRAIN_CALLBACKS',
-           'MAX_SAMPLES', 'UserError', 'one_line', 'to_plain', 'atomic_write', 'write_json', 'FolderLock', 'cpu_flags',
-           'bf16_fast', 'precision_policy', 'gpu_count', 'precision_scope', 'float32_outputs', 'check_strategy',
-           'distribute_strategy', 'replicas_in_sync', 'shard_by_data', 'RaiseOnNaN', 'EpochLines', 'fmt_seconds',
-           'StageClock', 'EpochSeconds', 'Option', 'Built', 'ModelSpec', 'register_model', 'model_modules',
-           'load_models', 'get_model', 'model_backend', 'default_model', 'model_dataset', 'model_options',
-           'check_budget', 'model_config', 'model_precision', 'describe_model', 'to_unit_range', 'draw_latents',
-           'show_progress', 'decode_latents', 'latent_sampler', 'plain_tape_step', 'float32_copy', 'OptimizerGroup',
-           'values_of', 'with_values', 'stateless_on_jax', 'on_backend', 'read_run', 'backup_epoch', 'truncate_history',
-           'read_history', 'save_keras', 'save_samples_png', 'load_parts', 'load_run', 'runs_root', 'command_line',
-           'writable_folder', 'train_run', 'run_rate', 'sample_run']
+__all__ = ['PRECISIONS', 'STRATEGIES', 'MODELS', 'SKIPPED', 'RUN_FILE', 'MAX_EPOCHS', 'SEED_MAX', 'FINGERPRINTED', 'SPACE_MARGIN',
+           'CHECKPOINTS', 'TRAIN_CALLBACKS', 'MAX_SAMPLES', 'UserError', 'one_line', 'to_plain', 'atomic_write',
+           'write_json', 'FolderLock', 'cpu_flags', 'bf16_fast', 'precision_policy', 'gpu_count', 'precision_scope',
+           'float32_outputs', 'check_strategy', 'distribute_strategy', 'replicas_in_sync', 'shard_by_data',
+           'RaiseOnNaN', 'EpochLines', 'fmt_seconds', 'StageClock', 'EpochSeconds', 'Option', 'Built', 'ModelSpec',
+           'register_model', 'model_modules', 'load_models', 'get_model', 'model_backend', 'default_model',
+           'model_dataset', 'model_options', 'check_budget', 'model_config', 'model_precision', 'describe_model',
+           'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents', 'latent_sampler', 'plain_tape_step',
+           'float32_copy', 'OptimizerGroup', 'values_of', 'with_values', 'stateless_on_jax', 'on_backend',
+           'run_fingerprint', 'write_run', 'read_run', 'sha256_file', 'free_bytes', 'ensure_space', 'read_checkpoints',
+           'backup_epoch', 'weight_bytes', 'save_checkpoint', 'Checkpoint', 'truncate_history', 'read_history',
+           'save_keras', 'save_samples_png', 'load_parts', 'load_run', 'runs_root', 'command_line', 'writable_folder',
+           'describe_run', 'train_run', 'run_rate', 'sample_run']
 
 # %% ../nbs/00a_runs.ipynb #401b793e
 class UserError(Exception):
@@ -59,6 +61,11 @@ def atomic_write(path,            # the file to (re)place
         write(tmp)
         os.chmod(tmp, 0o644)   # mkstemp makes files private; these are ordinary files
         os.replace(tmp, path)
+    except OSError as e:   # h5py reports a full disk as OSError without errno, naming it in the message
+        if e.errno != errno.ENOSPC and 'No space left' not in str(e): raise
+        free = shutil.disk_usage(path.parent).free
+        raise UserError(f"the disk holding {path.parent} is full ({free / 2**20:.1f} MB free): {path.name} was not written; "
+                        f"free some space and run the same command again (nothing written before is lost)") from None
     finally:
         if os.path.exists(tmp): os.remove(tmp)
     return path
@@ -292,7 +299,7 @@ class Built:
     data: object = None           # what `fit` trains on when it is not the images (latent diffusion: the codes)
     sample_parts: int = 1         # how many of `parts`, in order, the sampler needs
     stages: dict = field(default_factory=dict)  # earlier training stages: name -> their CSV history, merged into history.json
-                                                # (each stage keeps its BackupAndRestore state in DIR/backup_NAME)
+                                                # (each stage keeps its `Checkpoint`s in DIR/backup_NAME)
     fit: Callable = None          # a hand-written loop called like `model.fit` (it must drive the callbacks); None: `model.fit`
 
 @dataclass
@@ -328,7 +335,8 @@ def register_model(spec:ModelSpec) -> ModelSpec:
 def model_modules() -> list:
     "The genlit modules that may register models: every module of the package but the command layer."
     skip = {'cli', 'bench', 'runs', 'data', 'metrics', '_modidx'}
-    return [f'genlit.{m.name}' for m in pkgutil.iter_modules(genlit.__path__) if m.name not in skip and not m.name.startswith('_')]
+    here = [str(Path(genlit.__file__).parent)]   # the package's own folder: never a namespace path that holds a clone's setup.py
+    return [f'genlit.{m.name}' for m in pkgutil.iter_modules(here) if m.name not in skip and not m.name.startswith('_')]
 
 SKIPPED = {}   # model modules that could not be imported on this install, with why
 
@@ -559,6 +567,20 @@ def _run_fields(run:dict, where) -> dict:
         if not isinstance(cfg.get(k), int) or cfg[k] < 1: bad(f"config.{k} {cfg.get(k)!r} is not a positive integer")
     for k in ('steps', 'n', 'n_test'):
         if cfg.get(k) is not None and (not isinstance(cfg[k], int) or cfg[k] < 1): bad(f"config.{k} {cfg[k]!r} is not a positive integer")
+    opts = run['options']
+    for k in opts:
+        if k not in spec.options: bad(f"option {k!r} is not one of {spec.name}'s ({', '.join(spec.options) or 'it has none'})")
+    for k, o in spec.options.items():
+        if k not in opts: bad(f"option {k!r} is missing")
+        if opts[k] is not None and not isinstance(opts[k], bool):
+            try: ok = o.check(k, opts[k]) == opts[k]
+            except UserError: ok = False
+            if not ok: bad(f"options.{k} {opts[k]!r} is not a valid {k}")
+    want = model_config(spec, run['dataset'], run['budget'], opts)
+    if set(cfg) != set(want): bad(f"its config does not have {spec.name}'s settings (keys {', '.join(sorted(set(cfg) ^ set(want)))})")
+    for k, v in want.items():
+        num = lambda a: isinstance(a, (int, float)) and not isinstance(a, bool)
+        if (num(v) and not num(cfg[k])) or (isinstance(v, str) and not isinstance(cfg[k], str)): bad(f"config.{k} {cfg[k]!r} is not a {type(v).__name__}")
     e = run.get('epochs')
     if not isinstance(e, int) or not 1 <= e <= MAX_EPOCHS: bad(f"epochs {e!r} is not an integer from 1 to {MAX_EPOCHS}")
     if not isinstance(run.get('parts', []), list) or not all(isinstance(p, str) for p in run.get('parts', [])): bad("'parts' is not a list of names")
@@ -568,7 +590,20 @@ def _run_fields(run:dict, where) -> dict:
         if not isinstance(run.get('image_shape'), list) or len(run['image_shape']) != 3: bad("'image_shape' is not a list of 3 sizes")
         T = run['sampler'].get('T')
         if T is not None and (not isinstance(T, int) or not 1 <= T <= 100_000): bad(f"sampler.T {T!r} is not an integer from 1 to 100000")
+    if 'fingerprint' in run and run['fingerprint'] != run_fingerprint(run):
+        bad("its model settings were edited after training (they no longer match the fingerprint genlit recorded)")
     return run
+
+FINGERPRINTED = ('model', 'dataset', 'options', 'config', 'scale', 'parts', 'sample_parts', 'sampler', 'image_shape', 'part_shapes', 'part_sha256')
+
+def run_fingerprint(run:dict) -> str:
+    "SHA-256 of the fields of a genlit.json that the saved model depends on: an edit of any of them is refused."
+    return hashlib.sha256(json.dumps(to_plain({k: run.get(k) for k in FINGERPRINTED}), sort_keys=True).encode()).hexdigest()
+
+def write_run(run_dir, run:dict) -> Path:
+    "Write `run` as the genlit.json of `run_dir` (atomically), with its fingerprint."
+    run['fingerprint'] = run_fingerprint(run)
+    return write_json(Path(run_dir)/RUN_FILE, run)
 
 def read_run(run_dir) -> dict:
     "The validated `genlit.json` of `run_dir` as a dict, or None when there is none."
@@ -579,11 +614,86 @@ def read_run(run_dir) -> dict:
         raise UserError(f"{p} is not a readable genlit.json ({one_line(e)}); delete the folder, or train again into it with --restart") from None
     return _run_fields(run, p)
 
+def sha256_file(path) -> str:
+    "The SHA-256 of a file's bytes, in hex."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
+    return h.hexdigest()
+
+def free_bytes(path) -> int:
+    "Free bytes on the disk that holds `path` (or its nearest existing parent)."
+    p = Path(path)
+    return shutil.disk_usage(next((q for q in [p, *p.parents] if q.exists()), Path('.'))).free
+
+SPACE_MARGIN = 1 << 20   # bytes kept free beyond what a write needs (file-system metadata, the JSON written after it)
+
+def ensure_space(folder, need:int, what:str):
+    "A one-line `UserError` before writing `what` when the disk holding `folder` has less than `need` bytes (plus a margin) free."
+    free, need = free_bytes(folder), int(need) + SPACE_MARGIN
+    if free < need:
+        raise UserError(f"not enough disk space for {what} in {folder}: it needs about {need / 2**20:.1f} MB, "
+                        f"{free / 2**20:.1f} MB are free; free some space and run the same command again (nothing written is lost)")
+
+CHECKPOINTS = 'checkpoints.json'   # in a backup folder: the checkpoints kept, newest first, each with its epoch and SHA-256
+
+def read_checkpoints(folder) -> tuple:
+    "`(good, bad)`: the checkpoints in `folder` whose file matches its recorded SHA-256, newest first, and a line for each that does not."
+    folder = Path(folder)
+    try: listed = json.loads((folder/CHECKPOINTS).read_text())['checkpoints']
+    except FileNotFoundError:
+        if (folder/'training_metadata.json').exists() or (folder/'latest.weights.h5').exists():   # Keras' BackupAndRestore files
+            raise UserError(f"{folder} holds a backup written by an older genlit, without checksums; "
+                            f"start over with --restart (deletes the folder's contents)") from None
+        return [], []
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise UserError(f"{folder/CHECKPOINTS} is damaged ({one_line(e)[:80]}); start over with --restart (deletes the folder's contents)") from None
+    good, bad = [], []
+    for c in listed:
+        ok = (isinstance(c, dict) and isinstance(c.get('epoch'), int) and isinstance(c.get('file'), str)
+              and '/' not in c['file'] and isinstance(c.get('sha256'), str))
+        if not ok: bad.append(f"an entry of {CHECKPOINTS} is damaged"); continue
+        f = folder/c['file']
+        if not f.is_file(): bad.append(f"the checkpoint of epoch {c['epoch']} is missing"); continue
+        if sha256_file(f) != c['sha256']: bad.append(f"the checkpoint of epoch {c['epoch']} is damaged (its SHA-256 differs)"); continue
+        good.append(c)
+    return good, bad
+
 def backup_epoch(run_dir, name:str='backup') -> int:
-    "Epochs completed according to the `BackupAndRestore` state in `run_dir/name` (0 when there is none)."
-    p = Path(run_dir)/name/'training_metadata.json'
-    try: return int(json.loads(p.read_text())['epoch'])
-    except (OSError, ValueError, KeyError, TypeError): return 0
+    "Epochs completed according to the newest intact checkpoint in `run_dir/name` (0 when there is none)."
+    good, _ = read_checkpoints(Path(run_dir)/name)
+    return good[0]['epoch'] if good else 0
+
+def weight_bytes(model) -> int:
+    "Bytes of a model's variables and its optimizer's: about the size of its checkpoint."
+    vs = list(model.weights) + list(getattr(model.optimizer, 'variables', None) or [])
+    return sum(int(np.prod(v.shape)) * np.dtype(getattr(v, 'dtype', 'float32')).itemsize for v in vs)
+
+def save_checkpoint(model, folder, epoch:int, keep:int=2):
+    "Save `model`'s training state as the checkpoint of `epoch` in `folder`: a new file written atomically, then its SHA-256 recorded; the `keep` newest stay."
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    good, _ = read_checkpoints(folder)
+    last = (folder/good[0]['file']).stat().st_size if good else weight_bytes(model)
+    ensure_space(folder, 1.2 * last, f'the checkpoint of epoch {epoch}')
+    name = f'epoch-{epoch:05d}.weights.h5'
+    atomic_write(folder/name, lambda tmp: model.save_weights(tmp))
+    kept = [dict(epoch=epoch, file=name, sha256=sha256_file(folder/name))] + [c for c in good if c['epoch'] != epoch][:keep - 1]
+    write_json(folder/CHECKPOINTS, dict(checkpoints=kept))   # the record moves only once the new file is whole
+    for p in folder.glob('epoch-*.weights.h5'):
+        if p.name not in {c['file'] for c in kept}: p.unlink()
+
+class Checkpoint(_keras_callback()):
+    "Restore the newest intact checkpoint in `folder` when training starts (Keras then skips the epochs done); save one after every epoch."
+    def __init__(self, folder, keep:int=2): super().__init__(); self.folder, self.keep = Path(folder), keep
+    def on_train_begin(self, logs=None):
+        for p in self.folder.glob('.*.part*'): p.unlink()   # left by a process killed while writing
+        good, _ = read_checkpoints(self.folder)
+        if not good: return
+        m = self.model
+        if m.optimizer is not None and not m.optimizer.built: m.optimizer.build(m.trainable_variables)
+        m.load_weights(self.folder/good[0]['file'])
+        m._initial_epoch = good[0]['epoch']   # read by fit (and by the hand-written loops) after on_train_begin
+    def on_epoch_end(self, epoch, logs=None): save_checkpoint(self.model, self.folder, epoch + 1, self.keep)
 
 def truncate_history(path:Path, epochs:int):
     "Keep only the rows of epochs < `epochs` in a `CSVLogger` file (later rows are redone when training resumes)."
@@ -624,6 +734,9 @@ def load_parts(run_dir, run:dict, names=None) -> dict:
     for p in names or run['parts'][:run.get('sample_parts', 1)]:
         f = Path(run_dir)/f'{p}.keras'
         if not f.is_file(): raise UserError(f"{f} is missing; run `genlit train --out {run_dir}` to save it again from the backup")
+        if p in run.get('part_sha256', {}) and sha256_file(f) != run['part_sha256'][p]:
+            raise UserError(f"{f} is not the {p} this run saved (its SHA-256 differs from the one in {RUN_FILE}); "
+                            f"delete it and run `genlit train --out {run_dir}` to save it again from the backup")
         try: parts[p] = keras.saving.load_model(f, compile=False, safe_mode=True)
         except Exception as e:
             raise UserError(f"{f} is not a loadable Keras model ({type(e).__name__}: {one_line(e)[:200]}); "
@@ -662,13 +775,14 @@ def runs_root() -> Path:
     return Path('runs')
 _TEST_RUNS = None
 
-def command_line(spec:ModelSpec, dataset:str, budget:str, opts:dict, out=None, seed:int=0, epochs:int=None) -> str:
-    "The `genlit train` command that reproduces a run (`epochs`: when it differs from the budget's; the backend when not TensorFlow)."
+def command_line(spec:ModelSpec, dataset:str, budget:str, opts:dict, out=None, seed:int=0, epochs:int=None, precision:str=None) -> str:
+    "The `genlit train` command that reproduces a run (`epochs`: when it differs from the budget's; the backend when not TensorFlow; the precision unless auto)."
     args = ['genlit train' if BACKEND == 'tensorflow' else f'KERAS_BACKEND={BACKEND} genlit train', spec.name, f'--dataset {dataset}']
     if budget != 'docs': args.append(f'--budget {budget}')
     if epochs is not None and epochs != model_config(spec, dataset, budget, opts)['epochs']: args.append(f'--epochs {epochs}')
     args += [f"--{k.replace('_', '-')} {v}" for k, v in opts.items() if v is not None and v != spec.options[k].default_for(dataset)]
     if seed: args.append(f'--seed {seed}')
+    if precision not in (None, 'auto'): args.append(f'--precision {precision}')
     if out is not None: args.append(f'--out {out}')
     return ' '.join(args)
 
@@ -686,13 +800,36 @@ def _check_out(out:Path):
     "A one-line error when `out` cannot be a run folder."
     writable_folder(out, '--out')
 
-def _restart(out:Path):
-    "Empty run folder `out`, saying what goes."
+def describe_run(spec:ModelSpec, dataset:str, budget:str, seed:int, opts:dict, precision:str=None) -> str:
+    "One line naming what a run trains: model, dataset, budget, seed, options (and the precision asked for, unless auto)."
+    extra = ''.join(f', {k} {v}' for k, v in opts.items() if v is not None)
+    return (f"{spec.name} on {dataset} ({budget} budget, seed {seed}{extra}"
+            + (f", precision {precision}" if precision not in (None, 'auto') else '') + ')')
+
+def _old_settings(out) -> dict:
+    "What --restart keeps of the run in `out`: its model, dataset, budget, seed, options and precision, each only if valid (even from a damaged file)."
+    try: old = json.loads((Path(out)/RUN_FILE).read_text())
+    except (OSError, ValueError): return {}
+    if not isinstance(old, dict) or old.get('model') not in load_models(): return {}
+    spec, keep = get_model(old['model']), dict(model=old['model'], options={})
+    if old.get('dataset') in spec.datasets: keep['dataset'] = old['dataset']
+    if old.get('budget') in BUDGETS: keep['budget'] = old['budget']
+    s = old.get('seed')
+    if isinstance(s, int) and not isinstance(s, bool) and 0 <= s <= SEED_MAX: keep['seed'] = s
+    if old.get('precision_asked') in PRECISIONS: keep['precision'] = old['precision_asked']   # what was asked for: auto stays auto
+    for k, v in (old.get('options') if isinstance(old.get('options'), dict) else {}).items():
+        if k not in spec.options or v is None: continue
+        try: keep['options'][k] = spec.options[k].check(k, v)
+        except UserError: pass
+    return keep
+
+def _restart(out:Path, plan:str):
+    "Empty run folder `out` for a new run of `plan`, saying first what it trains and what goes."
     gone = sorted(p.name for p in out.iterdir() if p.name != '.lock')
+    print(f"--restart: {out} starts over with {plan}; deleting {', '.join(gone) if gone else 'nothing'}", flush=True)
     for p in out.iterdir():
         if p.name == '.lock': continue
         shutil.rmtree(p) if p.is_dir() else p.unlink()
-    print(f"--restart: deleted {', '.join(gone) if gone else 'nothing'} in {out}", flush=True)
 
 def train_run(model:str=None,   # registry name (None: the folder's model, or the default model)
               dataset:str=None, # dataset name (None: the model's first, or the folder's)
@@ -701,11 +838,11 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
               out=None,         # run folder (None: runs/MODEL-DATASET)
               seed:int=None,    # seed (None: 0, or the folder's)
               verbose:int=None, # 0 silent, 1 progress bars, 2 a line per epoch, 3 a line every tenth of the run (default: 1 on a terminal, else 2)
-              precision:str='auto', # 'auto', 'float32', 'mixed_bfloat16' or 'mixed_float16' (see `precision_policy`)
+              precision:str=None,   # 'auto', 'float32', 'mixed_bfloat16' or 'mixed_float16' (see `precision_policy`; None: the folder's, else auto)
               strategy:str=None,    # None, 'mirrored' (all local GPUs or logical CPUs) or 'multiworker' ($TF_CONFIG)
-              deterministic:bool=False, # TensorFlow op determinism (repeatable to the bit, a little slower)
+              deterministic:bool=False, # TensorFlow op determinism: an uninterrupted run repeats to the bit (a little slower); a resumed one does not
               steps_per_execution:int=None, # training steps per compiled call of `fit` (None: the model's default)
-              restart:bool=False, # empty `out` first (a folder that cannot be continued)
+              restart:bool=False, # start `out` over: its own model, dataset, budget, seed, options and precision unless given here
               **options,        # model options (see the model's `ModelSpec.options`)
              ) -> dict:
     "Train (or resume, or continue) a registered model into a run folder; returns its genlit.json."
@@ -720,14 +857,18 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
     if seed is not None and (not isinstance(seed, (int, np.integer)) or not 0 <= seed <= SEED_MAX):
         raise UserError(f"--seed must be an integer from 0 to {SEED_MAX}, got {seed}.")
     if out is not None: _check_out(Path(out))
+    old = _old_settings(out) if restart and out is not None else {}   # what --restart keeps of the folder's run
     if model is None and out is not None and (Path(out)/RUN_FILE).is_file():   # `genlit train --out DIR` continues DIR's own model
-        if not restart: model = read_run(out)['model']
-        else:
-            try: model = json.loads((Path(out)/RUN_FILE).read_text()).get('model')   # restarting: the same model, even from a damaged file
-            except (ValueError, AttributeError, OSError): model = None
+        model = read_run(out)['model'] if not restart else old.get('model')
     spec = get_model(model) if model is not None else default_model()
+    if old.get('model') == spec.name:   # --restart: what the command line does not say comes from the folder
+        if dataset is None or model_dataset(spec, dataset) == old.get('dataset'):
+            options = {**old.get('options', {}), **{k: v for k, v in options.items() if v is not None}}
+        dataset = dataset if dataset is not None else old.get('dataset')
+        budget, precision = budget or old.get('budget'), precision or old.get('precision')
+        seed = seed if seed is not None else old.get('seed')
     dataset = model_dataset(spec, dataset) if dataset is not None else None
-    model_precision(spec, precision, resolve=False)   # a clear error now, before TensorFlow starts
+    asked = model_precision(spec, precision, resolve=False)   # a clear error now, before TensorFlow starts
     model_backend(spec)
     if strategy != 'none' and (steps_per_execution or 1) > 1:   # seen with MirroredStrategy on two logical CPUs: fit's multi-step loop fails
         raise UserError(f"--steps-per-execution {steps_per_execution} does not work with --strategy in Keras 3.15; leave it at 1")
@@ -737,7 +878,8 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
     if out is None: out = Path('runs')/f"{spec.name}-{dataset or spec.datasets[0]}"
     out = Path(out); _check_out(out)
     with FolderLock(out, what='training'):
-        if restart: _restart(out)
+        for p in out.glob('.*.part*'): p.unlink()   # half-written files of a process killed while saving
+        if restart: _restart(out, describe_run(spec, dataset or spec.datasets[0], budget or run_budget(), seed or 0, opts, asked))
         try: run = read_run(out)
         except UserError as e: raise UserError(f"{one_line(e)}; or continue with --restart (deletes the folder's contents)") from None
         if run is None and any(p.name != '.lock' for p in out.iterdir()):
@@ -751,40 +893,51 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
             same('model', spec.name, 'model'); same('dataset', dataset, '--dataset'); same('budget', budget, '--budget')
             same('seed', seed, '--seed')
             for k, v in given_opts.items(): same(k, opts[k], '--' + k.replace('_', '-'), run['options'].get(k))
+            if asked != 'auto' and run.get('precision') not in (None, asked):
+                raise UserError(f"{out} holds a run trained under --precision {run['precision']}, not {asked}; continue it without "
+                                f"--precision (it keeps its own), use another --out, or --restart")
+            precision, asked = run.get('precision') or precision, run.get('precision_asked', 'auto')   # a run resumes as it started
+            if run.get('backend', 'tensorflow') != BACKEND:
+                print(f"note: {out} was trained on {run.get('backend', 'tensorflow')} so far; it goes on on {BACKEND}"
+                      f" (precision {precision or 'auto'}, as before)", flush=True)
             dataset, budget, seed, opts, cfg = run['dataset'], run['budget'], run['seed'], dict(run['options']), dict(run['config'])
         else:
             dataset, budget, seed = dataset or spec.datasets[0], budget or run_budget(), seed or 0
             opts = model_options(spec, dataset, given_opts)
             cfg = model_config(spec, dataset, budget, opts)
         target = epochs if epochs is not None else (run or {}).get('epochs', cfg['epochs'])
-        done = backup_epoch(out)
+        good, bad = read_checkpoints(out/'backup')   # only checkpoints whose SHA-256 matches are trusted
+        done = good[0]['epoch'] if good else 0
         if done > target: raise UserError(f"{out} has {done} epochs done already; --epochs must be at least {done}.")
-        if run and run.get('status') == 'done' and run.get('epochs_done', 0) >= target:
-            missing = [p for p in run['parts'] if not (out/f'{p}.keras').is_file()]
-            if not missing:
-                print(f"{out} already holds {spec.name} on {dataset} trained for {run['epochs_done']} epochs; "
-                      f"nothing to do (pass --epochs N with N > {run['epochs_done']} to train on)")
-                return run
-            print(f"{out}: {', '.join(missing)} missing; saving the parts again from the backup", flush=True)
+        missing = [p for p in (run or {}).get('parts', []) if not (out/f'{p}.keras').is_file()]
+        if run and run.get('status') == 'done' and run.get('epochs_done', 0) >= target and not missing:
+            print(f"{out} already holds {spec.name} on {dataset} trained for {run['epochs_done']} epochs; "
+                  f"nothing to do (pass --epochs N with N > {run['epochs_done']} to train on)")
+            return run
+        if bad and not good:
+            raise UserError(f"{out/'backup'} holds no intact checkpoint ({'; '.join(bad)}); start over with --restart (deletes the folder's contents)")
+        if bad: print(f"{out/'backup'}: {'; '.join(bad)}; resuming from the checkpoint of epoch {done}", flush=True)
+        if run and run.get('status') == 'done' and missing:
+            print(f"{out}: {', '.join(missing)} missing; " + (f"saving the parts again from the checkpoint of epoch {done}" if done >= target else
+                  f"no checkpoint holds the finished model, so it trains again from epoch {done + 1} of {target}"), flush=True)
         cfg['epochs'] = target
-        return _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbose, precision, strategy, deterministic, spe)
+        return _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbose, precision, asked, strategy, deterministic, spe)
 
 class _Started(_keras_callback()):
     "Counts the batches `fit` has started (0: it failed before training, e.g. restoring a backup)."
     batches = 0
     def on_train_batch_begin(self, batch, logs=None): self.batches += 1
 
-def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbose, precision, strategy, deterministic, spe):
+def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbose, precision, asked, strategy, deterministic, spe):
     "The body of `train_run`, with every argument checked and the folder locked."
     seconds0 = (run or {}).get('seconds', 0.)
     run = dict(genlit=genlit.__version__, backend=BACKEND, model=spec.name, notebook=spec.notebook, dataset=dataset, options=opts,
-               budget=budget,
-               seed=seed, config=cfg, epochs=target, epochs_done=done, status='training', seconds=seconds0,
-               parts=(run or {}).get('parts', []), scale=spec.scale, command=command_line(spec, dataset, budget, opts, seed=seed, epochs=target))
-    write_json(out/RUN_FILE, run)
-    extra = ''.join(f', {k} {v}' for k, v in opts.items() if v is not None)
+               budget=budget, seed=seed, config=cfg, epochs=target, epochs_done=done, status='training', seconds=seconds0,
+               parts=(run or {}).get('parts', []), scale=spec.scale, precision_asked=asked,
+               command=command_line(spec, dataset, budget, opts, seed=seed, epochs=target, precision=asked))
+    write_run(out, run)
     first = ''.join(f"{name} {cfg[key]} epochs, then " for name, key in spec.stages.items())   # announce every stage
-    print(f"{'resuming' if done else 'training'} {spec.name} on {dataset} ({budget} budget, seed {seed}{extra}) in {out}: "
+    print(f"{'resuming' if done else 'training'} {describe_run(spec, dataset, budget, seed, opts)} in {out}: "
           + (f"continuing at epoch {done + 1} of {target} ({done} done, restored from {out/'backup'})" if 0 < done < target
              else f"all {target} epochs done already, saving the results" if done else
              f"{len(spec.stages) + 1} stages: " * bool(first) + first + f"{target} epochs x {cfg['steps'] or 'all'} steps x batch {cfg['batch']}"),
@@ -794,7 +947,10 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
     policy = model_precision(spec, precision)
     run.update(precision=policy, strategy=strategy, replicas=dist.num_replicas_in_sync if dist else 1,
                deterministic=bool(deterministic), steps_per_execution=int(spe))
-    write_json(out/RUN_FILE, run)
+    write_run(out, run)
+    if policy == 'mixed_float16' and not gpu_count():
+        print("warning: mixed_float16 on a CPU has no fast float16 kernels and trains several times slower than float32; "
+              "use --precision mixed_bfloat16 (on a CPU with bf16) or float32", file=sys.stderr, flush=True)
     print(f"precision {policy}" + (f", {dist.num_replicas_in_sync} replicas ({strategy}), "
                                    f"{cfg['batch'] // dist.num_replicas_in_sync} images per replica per batch" if dist else '')
           + (', deterministic ops' if deterministic else ''), flush=True)
@@ -807,7 +963,9 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
     def finish(status):
         run.update(epochs_done=backup_epoch(out) if kept is None else kept, status=status, seconds=round(seconds0 + time.time() - t0, 1),
                    updated=time.strftime('%Y-%m-%d %H:%M:%S'))
-        write_json(out/RUN_FILE, run)
+        try: write_run(out, run)
+        except UserError:   # a full disk: the genlit.json of the last finished epoch stays, matching its checkpoint
+            if status == 'done': raise
     scope = dist.scope() if dist else contextlib.nullcontext()
     try:
         with precision_scope(policy), scope:
@@ -816,6 +974,7 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
                 for m in (built.model, *built.parts.values()): float32_outputs(m)   # final activations (and so the losses) in float32
             opt = built.model.optimizer   # built now even when train_step uses others, so backups always hold the same variables
             if opt is not None and not opt.built: opt.build(built.model.trainable_variables)
+            ensure_space(out, 4 * weight_bytes(built.model), 'two checkpoints and the saved parts of this run')   # before any training
             built.model.steps_per_execution = int(spe)   # read when fit compiles its train function
             data = x if built.data is None else built.data
             batch = min(cfg['batch'], len(data))
@@ -830,7 +989,7 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
                          *([StageClock('training' if not spec.stages else f'stage {len(spec.stages) + 1} of {len(spec.stages) + 1}')] if verbose in (1, 2) else []),
                          *([EpochLines(target // 10, built.loss_keys)] if verbose == 3 else []),
                          keras.callbacks.CSVLogger(str(out/'history.csv'), append=True),
-                         keras.callbacks.BackupAndRestore(str(out/'backup'), delete_checkpoint=False, double_checkpoint=True),
+                         Checkpoint(out/'backup'),
                          keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: finish('training')),   # genlit.json follows the backup
                          *TRAIN_CALLBACKS]
             started = _Started()
@@ -864,6 +1023,7 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
         raise UserError(f"training stopped after {backup_epoch(out)} of {target} epochs; run the same command again to resume")
     for name, m in built.parts.items(): save_keras(m, out/f'{name}.keras')
     run.update(parts=list(built.parts), sample_parts=built.sample_parts, sampler=built.sampler,
+               part_sha256={p: sha256_file(out/f'{p}.keras') for p in built.parts},
                image_shape=list(dataset_info(dataset).shape) + [1],
                part_shapes={p: [[list(t.shape[1:]) for t in m.inputs], [list(t.shape[1:]) for t in m.outputs]] for p, m in built.parts.items()})
     hist = read_history(out/'history.csv')
@@ -914,6 +1074,8 @@ def sample_run(run_dir, n:int=64, seed:int=0, sampler:str=None, steps:int=None, 
             raise UserError(f"Unknown sampler {sampler!r}. Valid samplers for {spec.name}: {', '.join(spec.samplers)}.")
         if steps is not None and sampler == 'ddpm':
             raise UserError("--steps is the number of DDIM steps; DDPM always takes all T steps")
+        if eta is not None and sampler == 'ddpm':
+            raise UserError("--eta is DDIM's noise level; DDPM always adds its full noise at every step")
     lockable = d.is_dir() and os.access(d, os.W_OK | os.X_OK)   # a read-only folder cannot be trained into either
     with FolderLock(d, what='training') if lockable else contextlib.nullcontext():   # a run being trained is not read
         run, parts = load_run(d)
