@@ -335,7 +335,8 @@ def register_model(spec:ModelSpec) -> ModelSpec:
 def model_modules() -> list:
     "The genlit modules that may register models: every module of the package but the command layer."
     skip = {'cli', 'bench', 'runs', 'data', 'metrics', '_modidx'}
-    here = [str(Path(genlit.__file__).parent)]   # the package's own folder: never a namespace path that holds a clone's setup.py
+    import importlib.util   # the folder holding this module: never a namespace path (a clone named genlit, with its setup.py)
+    here = [str(Path(importlib.util.find_spec('genlit.runs').origin).parent)]
     return [f'genlit.{m.name}' for m in pkgutil.iter_modules(here) if m.name not in skip and not m.name.startswith('_')]
 
 SKIPPED = {}   # model modules that could not be imported on this install, with why
