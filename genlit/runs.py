@@ -76,7 +76,7 @@ def write_json(path, obj) -> Path:
     return atomic_write(path, lambda tmp: Path(tmp).write_text(text))
 
 class FolderLock:
-    "An exclusive lock on folder `path` (a `.lock` file inside it, POSIX `flock`); `wait=False` refuses at once if another process holds it."
+    "An exclusive lock on folder `path` (a `.lock` file inside it, POSIX `flock`); `wait=False` refuses at once if another process holds it, `wait=True` says whom it waits for."
     def __init__(self, path, wait:bool=False, what:str='this folder'):
         self.path, self.wait, self.what, self.f = Path(path), wait, what, None
     def __enter__(self):
@@ -84,9 +84,14 @@ class FolderLock:
         self.f = open(self.path/'.lock', 'a+')
         try: import fcntl
         except ImportError: return self   # no flock on this platform: no lock
-        try: fcntl.flock(self.f, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
+        try: fcntl.flock(self.f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self.f.seek(0); holder = self.f.read().strip() or '?'
+            if self.wait:
+                print(f"waiting for genlit process {holder}, which is using {self.path}...", file=sys.stderr, flush=True)
+                fcntl.flock(self.f, fcntl.LOCK_EX)
+                self.f.seek(0); self.f.truncate(); self.f.write(str(os.getpid())); self.f.flush()
+                return self
             self.f.close(); self.f = None
             raise UserError(f"{self.path} is in use by another genlit process (pid {holder}) {self.what}; "
                             f"wait for it to finish, or use another folder") from None
