@@ -8,18 +8,18 @@ import math, os, sys, time
 from dataclasses import dataclass
 import numpy as np
 import keras
-import tensorflow as tf
 from keras import layers, ops
 from tqdm import tqdm
 from .data import dataset_info
-from .runs import (ModelSpec, Built, register_model, to_unit_range, show_progress, plain_tape_step, float32_copy, load_run, load_parts)
+from .runs import (ModelSpec, Built, register_model, to_unit_range, show_progress, plain_tape_step, float32_copy, load_run, load_parts,
+                         stateless_on_jax)
 
 # %% auto #0
-__all__ = ['NoiseSchedule', 'linear_schedule', 'cosine_schedule', 'noise_schedule', 'q_sample', 'q_step', 'SinusoidalEmbedding',
-           'SpaceToDepth', 'DepthToSpace', 'residual_block', 'attention_block', 'unet_denoiser', 'mlp_denoiser',
-           'Diffusion', 'reverse_process', 'ddpm_coefficients', 'ddim_steps', 'ddim_coefficients', 'sample_ddpm',
-           'sample_ddim', 'image_diffusion', 'ddpm_budgets', 'ddpm_schedule', 'warmup_cosine', 'build_ddpm',
-           'load_diffusion', 'sample_ddpm_run', 'ddpm_reference']
+__all__ = ['NoiseSchedule', 'linear_schedule', 'cosine_schedule', 'noise_schedule', 'q_sample', 'q_step', 'noise_mse',
+           'SinusoidalEmbedding', 'SpaceToDepth', 'DepthToSpace', 'residual_block', 'attention_block', 'unet_denoiser',
+           'mlp_denoiser', 'Diffusion', 'reverse_process', 'ddpm_coefficients', 'ddim_steps', 'ddim_coefficients',
+           'sample_ddpm', 'sample_ddim', 'image_diffusion', 'ddpm_budgets', 'ddpm_schedule', 'warmup_cosine',
+           'build_ddpm', 'load_diffusion', 'sample_ddpm_run', 'ddpm_reference']
 
 # %% ../nbs/05_diffusion.ipynb #450d7d66
 @dataclass(frozen=True, eq=False)
@@ -89,6 +89,11 @@ def q_step(schedule:NoiseSchedule, x_prev, t, noise):
     return (_per_example(np.sqrt(1. - schedule.betas), t, nd) * x_prev
             + _per_example(np.sqrt(schedule.betas), t, nd) * noise)
 
+def noise_mse(denoiser, schedule:NoiseSchedule, x0, t, noise, training:bool=True):
+    "||eps - eps_theta(x_t, t)||^2 averaged over the batch, in float32, with x_t = sqrt(abar_t) x0 + sqrt(1 - abar_t) eps."
+    return ops.mean(ops.square(noise - ops.cast(denoiser([q_sample(schedule, x0, t, noise), t], training=training), 'float32')))
+
+
 # %% ../nbs/05_diffusion.ipynb #61010a98
 @keras.saving.register_keras_serializable('genlit')
 class SinusoidalEmbedding(layers.Layer):
@@ -109,14 +114,20 @@ class SinusoidalEmbedding(layers.Layer):
 class SpaceToDepth(layers.Layer):
     "Fold each p x p patch of pixels into `p * p` channels (the inverse of `DepthToSpace`)."
     def __init__(self, p:int=2, **kw): super().__init__(**kw); self.p = p
-    def call(self, x): return tf.nn.space_to_depth(x, self.p)
+    def call(self, x):
+        h, w, c, p = *x.shape[1:], self.p
+        x = ops.reshape(x, (-1, h // p, p, w // p, p, c))                 # (b, H/p, dy, W/p, dx, c)
+        return ops.reshape(ops.transpose(x, (0, 1, 3, 2, 4, 5)), (-1, h // p, w // p, p * p * c))
     def get_config(self): return {**super().get_config(), 'p': self.p}
 
 @keras.saving.register_keras_serializable('genlit')
 class DepthToSpace(layers.Layer):
     "Unfold `p * p` channels back into p x p patches of pixels."
     def __init__(self, p:int=2, **kw): super().__init__(**kw); self.p = p
-    def call(self, x): return tf.nn.depth_to_space(x, self.p)
+    def call(self, x):
+        h, w, c, p = *x.shape[1:], self.p
+        x = ops.reshape(x, (-1, h, w, p, p, c // (p * p)))                # (b, H, W, dy, dx, c)
+        return ops.reshape(ops.transpose(x, (0, 1, 3, 2, 4, 5)), (-1, h * p, w * p, c // (p * p)))
     def get_config(self): return {**super().get_config(), 'p': self.p}
 
 # %% ../nbs/05_diffusion.ipynb #3deb3504
@@ -204,6 +215,7 @@ class Diffusion(keras.Model):
             self.ema_denoiser.trainable = False
         self.seed_generator = keras.random.SeedGenerator(seed)
         self.noise_loss_tracker = keras.metrics.Mean(name='noise_loss')
+        self.built = True   # no weights of its own: built with its (functional) denoiser
 
     @property
     def metrics(self): return [self.noise_loss_tracker]
@@ -212,31 +224,74 @@ class Diffusion(keras.Model):
 
     def call(self, inputs, training=False): return self.denoiser(inputs, training=training)
 
-    def noise_loss(self, x0, training=False):
-        "E_{t, eps} ||eps - eps_theta(sqrt(ab_t) x_0 + sqrt(1 - ab_t) eps, t)||^2 on one batch (mean over all entries)."
+    def noise_loss(self, x0, training=False, t=None, noise=None):
+        "E_{t, eps} ||eps - eps_theta(sqrt(ab_t) x_0 + sqrt(1 - ab_t) eps, t)||^2 on one batch (mean over all entries, in float32); `t` and `noise` drawn unless given."
         n = ops.shape(x0)[0]
-        t = keras.random.randint((n,), 0, self.schedule.T, seed=self.seed_generator, dtype='int32')
-        noise = keras.random.normal(ops.shape(x0), seed=self.seed_generator)
-        x_t = q_sample(self.schedule, x0, t, noise)
-        return ops.mean(ops.square(noise - self.denoiser([x_t, t], training=training)))
+        if t is None: t = keras.random.randint((n,), 0, self.schedule.T, seed=self.seed_generator, dtype='int32')
+        if noise is None: noise = keras.random.normal(ops.shape(x0), seed=self.seed_generator)
+        return noise_mse(self.denoiser, self.schedule, x0, t, noise, training)
 
-    def train_step(self, data):
-        "One step on a batch of clean images `x0`: draw t and noise, one Adam step on the noise-prediction loss, then the EMA update."
-        x0 = data[0] if isinstance(data, (tuple, list)) else data
-        with tf.GradientTape() as tape: loss = self.noise_loss(x0, training=True)
-        w = self.denoiser.trainable_weights
-        self.optimizer.apply_gradients(zip(tape.gradient(loss, w), w))
-        if self.ema_denoiser is not None:
-            it = ops.cast(self.optimizer.iterations, 'float32')
-            d = ops.minimum(self.ema_decay, (1. + it) / (10. + it))  # warm-up: short runs are not dominated by the init
-            for e, v in zip(self.ema_denoiser.weights, self.denoiser.weights): e.assign(d * e + (1. - d) * v)
+    def update_ema(self):
+        "ema <- d ema + (1 - d) w after each step, d = min(ema_decay, (1 + k) / (10 + k)) at step k: a warm-up, so short runs are not dominated by the init."
+        if self.ema_denoiser is None: return
+        k = ops.cast(self.optimizer.iterations, 'float32')
+        d = ops.minimum(self.ema_decay, (1. + k) / (10. + k))
+        for e, v in zip(self.ema_denoiser.weights, self.denoiser.weights): e.assign(d * e + (1. - d) * v)
+
+    def _track(self, loss):
         self.noise_loss_tracker.update_state(loss)
         return {m.name: m.result() for m in self.metrics}
 
-    def test_step(self, data):
-        x0 = data[0] if isinstance(data, (tuple, list)) else data
-        self.noise_loss_tracker.update_state(self.noise_loss(x0))
-        return {m.name: m.result() for m in self.metrics}
+    def train_step(self, *args):
+        "One Adam step on the noise-prediction loss of a batch of clean images, then the EMA update: `train_step_<backend>` for the active backend."
+        return getattr(self, f'train_step_{keras.backend.backend()}')(*args)
+
+    def train_step_tensorflow(self, data):
+        "TensorFlow: the loss under a `GradientTape`, one optimizer step, the EMA."
+        import tensorflow as tf
+        x0, _, _ = keras.utils.unpack_x_y_sample_weight(data)
+        with tf.GradientTape() as tape: loss = self.noise_loss(x0, training=True)
+        self.optimizer.apply_gradients(zip(tape.gradient(loss, self.trainable_weights), self.trainable_weights))
+        self.update_ema()
+        return self._track(loss)
+
+    def train_step_torch(self, data):
+        "PyTorch: `zero_grad`, the loss, `backward`, one optimizer step and the EMA outside the graph."
+        import torch
+        x0, _, _ = keras.utils.unpack_x_y_sample_weight(data)
+        self.zero_grad()
+        loss = self.noise_loss(x0, training=True)
+        loss.backward()
+        with torch.no_grad():
+            self.optimizer.apply([w.value.grad for w in self.trainable_weights], self.trainable_weights)
+            self.update_ema()
+        return self._track(loss)
+
+    def train_step_jax(self, state, data):
+        "JAX: the loss as a pure function of the weights, `jax.value_and_grad`, `stateless_apply`, the EMA on the new state."
+        import jax
+        tv, ntv, ov, mv = state
+        x0, _, _ = keras.utils.unpack_x_y_sample_weight(data)
+        def loss_fn(tv, ntv):   # the seed generator's state is a non-trainable variable
+            with keras.StatelessScope(state_mapping=[*zip(self.trainable_variables, tv), *zip(self.non_trainable_variables, ntv)]) as scope:
+                loss = self.noise_loss(x0, training=True)
+            return loss, [scope.get_current_value(v) for v in self.non_trainable_variables]
+        (loss, ntv), grads = jax.value_and_grad(loss_fn, has_aux=True)(tv, ntv)
+        tv, ov = self.optimizer.stateless_apply(ov, grads, tv)
+        mapping = [*zip(self.trainable_variables, tv), *zip(self.non_trainable_variables, ntv),
+                   *zip(self.optimizer.variables, ov), *zip(self.metrics_variables, mv)]
+        with keras.StatelessScope(state_mapping=mapping) as scope:
+            self.update_ema(); logs = self._track(loss)
+        now = lambda vs: [scope.get_current_value(v) for v in vs]
+        return logs, (tv, now(self.non_trainable_variables), ov, now(self.metrics_variables))
+
+    def test_step(self, *args):
+        "The noise-prediction loss of a test batch, no update (on JAX as a pure function of the state: `stateless_on_jax`)."
+        return stateless_on_jax(self, self._test, *args)
+
+    def _test(self, data):
+        x0, _, _ = keras.utils.unpack_x_y_sample_weight(data)
+        return self._track(self.noise_loss(x0))
 
     def denoise_fn(self, ema:bool=True):
         "The network the samplers call on [x_t, t] to predict the noise: the EMA copy by default."
@@ -260,22 +315,40 @@ def _bar(total, progress, desc):
     interval = 0.5 if getattr(sys.stderr, 'isatty', lambda: False)() else 30.
     return tqdm(total=total, desc=desc, disable=not progress, **{'mininterval': interval, **kw})
 
+def _reverse_step(eps, x, a, A, B, C, sigma, z, clip_x0=None):
+    "x_prev = A x0_hat + B x_t + C eps_hat + sigma z, with x0_hat = (x_t - sqrt(1 - ab_t) eps_hat) / sqrt(ab_t) (if clipped, eps_hat follows it)."
+    eps = ops.cast(eps, 'float32')
+    x0 = (x - ops.sqrt(1. - a) * eps) / ops.sqrt(a)
+    if clip_x0 is not None:
+        x0 = ops.clip(x0, -clip_x0, clip_x0)
+        eps = (x - ops.sqrt(a) * x0) / ops.sqrt(1. - a)
+    return A * x0 + B * x + C * eps + sigma * z
+
 _STEP_CACHE = {}   # (denoise_fn, clip_x0) -> the compiled sampling step; a few entries, oldest dropped first
 
 def _compiled_step(denoise_fn, clip_x0=None):
-    "One reverse step x_t -> x_prev as a tf.function, traced once per denoiser and reused by every later sampling call."
+    "One reverse step (x_t, t, ab_t, A, B, C, sigma, z) -> x_prev, compiled once per denoiser as its backend compiles, reused by every later call."
     key = (denoise_fn, clip_x0)
     if key in _STEP_CACHE: return _STEP_CACHE[key]
-    call = (lambda x, t: denoise_fn([x, t], training=False)) if isinstance(denoise_fn, keras.Model) else denoise_fn
-    @tf.function(reduce_retracing=True)
-    def step(x, t, ab, A, B, C, sigma, z):
-        eps = tf.cast(call(x, tf.fill(tf.shape(x)[:1], t)), tf.float32)
-        a = tf.gather(ab, t)
-        x0 = (x - tf.sqrt(1. - a) * eps) / tf.sqrt(a)
-        if clip_x0 is not None:
-            x0 = tf.clip_by_value(x0, -clip_x0, clip_x0)
-            eps = (x - tf.sqrt(a) * x0) / tf.sqrt(1. - a)
-        return A * x0 + B * x + C * eps + sigma * z
+    model = isinstance(denoise_fn, keras.Model)
+    def eps(x, t):
+        t = ops.zeros(ops.shape(x)[:1], 'int32') + t   # the step's t for every sample
+        return denoise_fn([x, t], training=False) if model else denoise_fn(x, t)
+    step = lambda x, t, *c: _reverse_step(eps(x, t), x, *c, clip_x0=clip_x0)
+    backend = keras.backend.backend()
+    if backend == 'tensorflow':     # a graph, traced once
+        import tensorflow as tf
+        step = tf.function(step, reduce_retracing=True)
+    elif backend == 'jax' and model:   # XLA on a pure function of the weights, which are passed in (never baked in)
+        import jax
+        def pure(tv, ntv, x, t, *c):
+            e, _ = denoise_fn.stateless_call(tv, ntv, [x, ops.zeros(ops.shape(x)[:1], 'int32') + t], training=False)
+            return _reverse_step(e, x, *c, clip_x0=clip_x0)
+        jitted = jax.jit(pure)
+        step = lambda *a: jitted([v.value for v in denoise_fn.trainable_variables], [v.value for v in denoise_fn.non_trainable_variables], *a)
+    elif backend == 'torch':        # eager, without building a graph for gradients
+        import torch
+        step = torch.no_grad()(step)
     if len(_STEP_CACHE) >= 8: _STEP_CACHE.pop(next(iter(_STEP_CACHE)))
     _STEP_CACHE[key] = step
     return step
@@ -292,28 +365,29 @@ def reverse_process(denoise_fn,        # a Keras model called on [x_t, t], or a 
                     x_T=None,          # start here instead of at fresh N(0, I) noise
                     desc:str='sampling',
                    ):
-    "Run x_T -> x_0 through `steps` with a step compiled once per denoiser; returns x_0 (and `(ts, xs)` with intermediates)."
+    "Run x_T -> x_0 through `steps` with a step compiled once per denoiser; returns x_0 (and `(ts, xs)` with intermediates). The noise comes from NumPy, so a seed gives the same x_T and z on every backend."
     steps = [int(t) for t in steps]
     if not steps or steps[-1] != 0 or any(a <= b for a, b in zip(steps, steps[1:])):
         raise ValueError("steps must be strictly decreasing timesteps ending at 0.")
     if steps[0] >= schedule.T: raise ValueError(f"timestep {steps[0]} is out of range for T={schedule.T}.")
-    gen = tf.random.Generator.from_seed(seed)
-    x = tf.convert_to_tensor(x_T, tf.float32) if x_T is not None else gen.normal(shape)
-    ab = tf.constant(schedule.alpha_bar, tf.float32)
+    rng, tensor = np.random.default_rng(seed), lambda v, dtype='float32': ops.convert_to_tensor(np.asarray(v, dtype))
+    x = tensor(x_T if x_T is not None else rng.standard_normal(shape, np.float32))
+    no_noise = tensor(np.zeros(shape))
     step = _compiled_step(denoise_fn, clip_x0)
 
     keep = set(np.linspace(0, len(steps), intermediates, dtype=int).tolist()) if intermediates else set()
     ts, xs = [], []
     def record(k, t):
-        if k in keep: ts.append(t); xs.append(x.numpy())
+        if k in keep: ts.append(t); xs.append(ops.convert_to_numpy(x))
     with _bar(len(steps), progress, desc) as bar:
         for k, (t, (A, B, C, s)) in enumerate(zip(steps, coefs)):
             record(k, t)
-            z = gen.normal(shape)
-            x = step(x, tf.constant(t, tf.int32), ab, *(tf.constant(v, tf.float32) for v in (A, B, C, s)), z)
+            z = tensor(rng.standard_normal(shape, np.float32)) if s > 0 else no_noise
+            x = step(x, tensor(t, 'int32'), *(tensor(v) for v in (schedule.alpha_bar[t], A, B, C, s)), z)
             bar.update(1)
     record(len(steps), -1)
-    return (x.numpy(), (np.array(ts), np.stack(xs))) if intermediates else x.numpy()
+    x = ops.convert_to_numpy(x)
+    return (x, (np.array(ts), np.stack(xs))) if intermediates else x
 
 def ddpm_coefficients(schedule:NoiseSchedule, variance:str='beta'):
     "Per step t = T-1..0 the (A, B, C, sigma) of ancestral sampling: the posterior mean of q(x_{t-1}|x_t, x0_hat) plus sigma_t z."
@@ -416,6 +490,7 @@ def sample_ddpm_run(parts, run, n, seed, opts):
 
 def ddpm_reference(built, batch, cfg):
     "The plain reference for `ddpm`: the noise-prediction MSE in one GradientTape step with the same EMA, on float32 copies."
+    import tensorflow as tf
     dm = built.model
     net, ema = float32_copy(dm.denoiser), float32_copy(dm.ema_denoiser)
     ab, T = tf.constant(dm.schedule.alpha_bar, tf.float32), dm.schedule.T
@@ -430,6 +505,6 @@ def ddpm_reference(built, batch, cfg):
 
 register_model(ModelSpec('ddpm', 'denoising diffusion on images: small U-Net, linear schedule T=1000; sample with DDIM or DDPM', '05_diffusion',
                          ('mnist', 'fashion_mnist', 'frey'), 'tanh', ddpm_budgets, build_ddpm, sample_ddpm_run,
-                         samplers=('ddim', 'ddpm'), reference=ddpm_reference,
+                         samplers=('ddim', 'ddpm'), reference=ddpm_reference, backends=('tensorflow', 'torch', 'jax'),
                          flops=lambda built, fwd: dict(genlit=3 * (f := fwd(built.model.denoiser)), reference=3 * f, forward=f)))
 

@@ -4,21 +4,22 @@
 
 # %% ../nbs/06_latent_diffusion.ipynb #b28bd62b
 from __future__ import annotations
-import time
+import itertools, time
 import numpy as np
 import keras
-import tensorflow as tf
+from keras import ops
 from .data import make_dataset
 from pathlib import Path
-from .diffusion import (NoiseSchedule, linear_schedule, q_sample, mlp_denoiser, sample_ddpm, sample_ddim, Diffusion,
+from .diffusion import (NoiseSchedule, linear_schedule, q_sample, mlp_denoiser, sample_ddpm, sample_ddim, Diffusion, noise_mse,
                               noise_schedule)
 from .autoencoders import dense_autoencoder, train_autoencoder, FREY_HIDDEN, FREY_EPOCHS, latent_option
 from .runs import (ModelSpec, Built, register_model, to_unit_range, show_progress, backup_epoch, truncate_history, float32_copy,
                          StageClock, Checkpoint)
 
 # %% auto #0
-__all__ = ['standardize', 'reverse_process_step', 'custom_loop_fit', 'train_reverse_process', 'LatentDiffusion',
-           'latent_diffusion_budgets', 'build_latent_diffusion', 'sample_latent_diffusion_run']
+__all__ = ['standardize', 'update_tensorflow', 'update_torch', 'update_jax', 'reverse_process_step', 'custom_loop_fit',
+           'train_reverse_process', 'LatentDiffusion', 'latent_diffusion_budgets', 'build_latent_diffusion',
+           'sample_latent_diffusion_run']
 
 # %% ../nbs/06_latent_diffusion.ipynb #d43afab8
 def standardize(z) -> tuple:
@@ -30,27 +31,64 @@ def standardize(z) -> tuple:
     return (z - mean) / std, mean, std
 
 # %% ../nbs/06_latent_diffusion.ipynb #6fb9979a
-def reverse_process_step(denoiser:keras.Model,   # ([z_t, t]) -> predicted noise
-                         optimizer,               # its optimizer
-                         schedule:NoiseSchedule,  # the noise schedule
-                         seed:int=0):             # seed of the timesteps and noise drawn per step
-    "The custom loop's step, compiled once: one Adam step on a batch of codes `z0`; returns the batch's loss."
-    rng = tf.random.Generator.from_seed(seed)
+def update_tensorflow(denoiser, optimizer, schedule):
+    "TensorFlow: the loss under a `GradientTape`, one optimizer step, compiled once with `tf.function`."
+    import tensorflow as tf
     @tf.function
-    def train_step(z0):
-        t = rng.uniform([tf.shape(z0)[0]], 0, schedule.T, dtype=tf.int32)   # a timestep per code
-        noise = rng.normal(tf.shape(z0))                                       # eps ~ N(0, I)
-        z_t = q_sample(schedule, z0, t, noise)              # sqrt(abar_t) z0 + sqrt(1 - abar_t) eps
-        with tf.GradientTape() as tape:
-            eps = tf.cast(denoiser([z_t, t], training=True), tf.float32)
-            loss = tf.reduce_mean(tf.square(noise - eps))   # ||eps - eps_theta(z_t, t)||^2, in float32
+    def update(z0, t, noise):
+        with tf.GradientTape() as tape: loss = noise_mse(denoiser, schedule, z0, t, noise)
         grads = tape.gradient(loss, denoiser.trainable_variables)
         optimizer.apply_gradients(zip(grads, denoiser.trainable_variables))
         return loss
+    return update
+
+def update_torch(denoiser, optimizer, schedule):
+    "PyTorch: `zero_grad`, the loss, `backward()`, one optimizer step outside the graph."
+    import torch
+    def update(z0, t, noise):
+        denoiser.zero_grad()
+        loss = noise_mse(denoiser, schedule, z0, t, noise)
+        loss.backward()
+        with torch.no_grad(): optimizer.apply([v.value.grad for v in denoiser.trainable_variables], denoiser.trainable_variables)
+        return loss.detach()
+    return update
+
+def update_jax(denoiser, optimizer, schedule):
+    "JAX: the loss as a pure function of the weights, `jax.value_and_grad` and `stateless_apply` under one `jax.jit`; the new values are written back."
+    import jax
+    def loss_fn(tv, ntv, z0, t, noise):
+        with keras.StatelessScope(state_mapping=[*zip(denoiser.trainable_variables, tv), *zip(denoiser.non_trainable_variables, ntv)]) as scope:
+            loss = noise_mse(denoiser, schedule, z0, t, noise)
+        return loss, [scope.get_current_value(v) for v in denoiser.non_trainable_variables]
+    @jax.jit
+    def pure_update(tv, ntv, ov, z0, t, noise):
+        (loss, ntv), grads = jax.value_and_grad(loss_fn, has_aux=True)(tv, ntv, z0, t, noise)
+        tv, ov = optimizer.stateless_apply(ov, grads, tv)
+        return loss, (tv, ntv, ov)
+    state = lambda: [[v.value for v in vs] for vs in (denoiser.trainable_variables, denoiser.non_trainable_variables, optimizer.variables)]
+    def update(z0, t, noise):
+        loss, new = pure_update(*state(), z0, t, noise)
+        for vs, values in zip((denoiser.trainable_variables, denoiser.non_trainable_variables, optimizer.variables), new):
+            for v, a in zip(vs, values): v.assign(a)
+        return loss
+    return update
+
+def reverse_process_step(denoiser:keras.Model,   # ([z_t, t]) -> predicted noise
+                         optimizer,               # its optimizer
+                         schedule:NoiseSchedule,  # the noise schedule
+                         seed:int=0):             # seeds the timesteps and noise drawn per step
+    "The custom loop's step: for a batch of codes `z0` draw a t and a noise per code, one optimizer step with the backend's own gradient (`update_<backend>`); returns the batch's loss."
+    if not optimizer.built: optimizer.build(denoiser.trainable_variables)
+    update = {'tensorflow': update_tensorflow, 'torch': update_torch, 'jax': update_jax}[keras.backend.backend()](denoiser, optimizer, schedule)
+    rng = np.random.default_rng(seed)   # NumPy draws: the same t and eps on every backend
+    def train_step(z0):
+        n, d = z0.shape
+        t, noise = rng.integers(0, schedule.T, n).astype('int32'), rng.standard_normal((n, d), np.float32)
+        return update(ops.convert_to_tensor(z0), ops.convert_to_tensor(t), ops.convert_to_tensor(noise))
     return train_step
 
 def custom_loop_fit(model:keras.Model, step):
-    "A hand-written training loop with `fit`'s signature, so `train_run` can drive it: `step` on every batch, callbacks per epoch."
+    "A hand-written training loop with `fit`'s signature, so `train_run` can drive it: `step` on every batch, callbacks per batch and per epoch."
     def fit(ds, epochs:int=1, steps_per_epoch:int=None, callbacks=(), verbose=0, validation_data=None, shuffle=False):
         cbs = keras.callbacks.CallbackList(list(callbacks), model=model, epochs=epochs, steps=steps_per_epoch, verbose=verbose)
         model.stop_training, model._initial_epoch = False, None
@@ -59,10 +97,12 @@ def custom_loop_fit(model:keras.Model, step):
         for epoch in range(model._initial_epoch or 0, epochs):
             cbs.on_epoch_begin(epoch)
             total, n = 0., 0
-            for i, batch in enumerate(ds.take(steps_per_epoch) if steps_per_epoch else ds):
+            for i, batch in zip(range(steps_per_epoch) if steps_per_epoch else itertools.count(), ds):
                 cbs.on_train_batch_begin(i)
-                total += step(batch); n += 1
-            logs = {'loss': float(total) / n}
+                loss = float(step(batch)); total += loss; n += 1
+                cbs.on_train_batch_end(i, {'loss': loss})   # the NaN guard watches every batch
+                if model.stop_training: break
+            logs = {'loss': total / max(n, 1)}
             history['loss'].append(logs['loss'])
             cbs.on_epoch_end(epoch, logs)
             if model.stop_training: break
@@ -79,7 +119,7 @@ def train_reverse_process(denoiser:keras.Model,        # ([z_t, t]) -> predicted
                           seed:int=0,
                           log_every:int=0,             # print the loss every this many epochs (0: never)
                          ) -> dict:                    # {'loss': per-epoch mean loss, 'seconds': wall time}
-    "Fit `denoiser` to predict the noise in diffused codes with the hand-written GradientTape loop."
+    "Fit `denoiser` to predict the noise in diffused codes with the hand-written loop (`reverse_process_step`, `custom_loop_fit`)."
     schedule, z = schedule or linear_schedule(), np.asarray(z, np.float32)
     steps = epochs * int(np.ceil(len(z) / batch_size))
     opt = keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(learning_rate, max(steps, 1), alpha=0.05))
@@ -182,4 +222,5 @@ def sample_latent_diffusion_run(parts, run, n, seed, opts):
 register_model(ModelSpec('latent_diffusion', 'latent diffusion: an MLP autoencoder, then DDPM on its standardised codes', '06_latent_diffusion',
                          ('frey', 'mnist', 'fashion_mnist'), 'unit', latent_diffusion_budgets, build_latent_diffusion,
                          sample_latent_diffusion_run, options=dict(latent_dim=latent_option(lambda ds: 2 if ds == 'frey' else 16)),
-                         samplers=('ddpm', 'ddim'), stages=dict(autoencoder='ae_epochs'), default=True));
+                         samplers=('ddpm', 'ddim'), stages=dict(autoencoder='ae_epochs'), default=True,
+                         backends=('tensorflow', 'torch', 'jax')));

@@ -67,8 +67,9 @@ def _train_classifier(name, cfg, seed=0, verbose=True):
     model.compile(optimizer=keras.optimizers.Adam(1e-3),
                   loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=['accuracy'])
     t0 = time.time()
-    model.fit(make_dataset(x, cfg['batch_size'], seed=seed, y=y), epochs=cfg['epochs'], verbose=2 if verbose else 0,
-              shuffle=False)   # the tf.data pipeline already reshuffles every epoch
+    say = lambda e, logs: print(f"  epoch {e + 1}/{cfg['epochs']}: accuracy {logs['accuracy']:.4f} ({time.time() - t0:.0f} s)", file=sys.stderr, flush=True)
+    model.fit(make_dataset(x, cfg['batch_size'], seed=seed, y=y), epochs=cfg['epochs'], verbose=0, shuffle=False,   # tf.data reshuffles every epoch
+              callbacks=[keras.callbacks.LambdaCallback(on_epoch_end=say)])   # minutes of work: a line per epoch, even when quiet
     acc = float(model.evaluate(make_dataset(xt, 1000, shuffle=False, y=yt), verbose=0)[1])
     secs = time.time() - t0
     if verbose: print(f"{name} classifier: trained on {len(x):,} images for {cfg['epochs']} epoch(s) in {secs:.0f} s; "

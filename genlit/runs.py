@@ -16,11 +16,11 @@ from .data import (BACKEND, BUDGETS, dataset_info, by_budget, run_budget, load_d
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'STRATEGIES', 'MODELS', 'SKIPPED', 'RUN_FILE', 'MAX_EPOCHS', 'SEED_MAX', 'FINGERPRINTED', 'SPACE_MARGIN',
-           'CHECKPOINTS', 'TRAIN_CALLBACKS', 'MAX_SAMPLES', 'UserError', 'one_line', 'to_plain', 'atomic_write',
-           'write_json', 'FolderLock', 'cpu_flags', 'bf16_fast', 'precision_policy', 'gpu_count', 'precision_scope',
-           'float32_outputs', 'check_strategy', 'distribute_strategy', 'replicas_in_sync', 'shard_by_data',
-           'RaiseOnNaN', 'EpochLines', 'fmt_seconds', 'StageClock', 'EpochSeconds', 'Option', 'Built', 'ModelSpec',
-           'register_model', 'model_modules', 'load_models', 'get_model', 'model_backend', 'default_model',
+           'CHECKPOINTS', 'TRAIN_CALLBACKS', 'MAX_SAMPLES', 'SAMPLE_CHUNK', 'UserError', 'one_line', 'to_plain',
+           'atomic_write', 'write_json', 'FolderLock', 'cpu_flags', 'bf16_fast', 'precision_policy', 'gpu_count',
+           'precision_scope', 'float32_outputs', 'check_strategy', 'distribute_strategy', 'replicas_in_sync',
+           'shard_by_data', 'RaiseOnNaN', 'EpochLines', 'fmt_seconds', 'StageClock', 'EpochSeconds', 'Option', 'Built',
+           'ModelSpec', 'register_model', 'model_modules', 'load_models', 'get_model', 'model_backend', 'default_model',
            'model_dataset', 'model_options', 'check_budget', 'model_config', 'model_precision', 'describe_model',
            'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents', 'latent_sampler', 'plain_tape_step',
            'float32_copy', 'OptimizerGroup', 'values_of', 'with_values', 'stateless_on_jax', 'on_backend',
@@ -245,20 +245,23 @@ class EpochLines(_keras_callback()):
               + (f" ({logs['seconds']:.1f} s)" if 'seconds' in logs else ''), flush=True)
 
 def fmt_seconds(s:float) -> str:
-    "A duration for people: '40 s', '12 min', '2.5 h'."
-    return f"{s:.0f} s" if s < 100 else f"{s / 60:.0f} min" if s < 6000 else f"{s / 3600:.1f} h"
+    "A duration for people: '0.31 s', '40 s', '12 min', '2.5 h'."
+    return f"{s:.2g} s" if s < 9.95 else f"{s:.0f} s" if s < 100 else f"{s / 60:.0f} min" if s < 6000 else f"{s / 3600:.1f} h"
 
 class StageClock(_keras_callback()):
-    "After the first epoch a run trains, say how long it took and about how long the rest of this stage will take."
-    def __init__(self, stage:str): super().__init__(); self.stage, self.first = stage, None
+    "Say how long the first epoch of a stage took (it includes tracing), then, once the later epochs have run for `window` seconds or 10 epochs, about how long the rest will take at their pace."
+    def __init__(self, stage:str, window:float=2.): super().__init__(); self.stage, self.window, self.first, self.warm = stage, window, None, None
     def on_epoch_begin(self, epoch, logs=None):
-        self._t = time.perf_counter()
-        if self.first is None: self.first = epoch
+        if self.first is None: self.first, self._t = epoch, time.perf_counter()
     def on_epoch_end(self, epoch, logs=None):
-        if epoch != self.first: return
-        took, left = time.perf_counter() - self._t, self.params.get('epochs', epoch + 1) - epoch - 1
-        print(f"{self.stage}: epoch {epoch + 1} took {fmt_seconds(took)} (with tracing); "
-              f"about {fmt_seconds(took * left)} for the {left} left in this stage", flush=True)
+        now, left = time.perf_counter(), self.params.get('epochs', epoch + 1) - epoch - 1
+        if epoch == self.first:
+            self.warm = (epoch, now)
+            print(f"{self.stage}: epoch {epoch + 1} took {fmt_seconds(now - self._t)} (with tracing)", flush=True)
+        elif self.warm and left > 0 and (now - self.warm[1] >= self.window or epoch - self.warm[0] >= 10):
+            per = (now - self.warm[1]) / (epoch - self.warm[0])   # the pace after warm-up
+            print(f"{self.stage}: {fmt_seconds(per)} per epoch since; about {fmt_seconds(per * left)} for the {left} left in this stage", flush=True)
+            self.warm = None   # said once
 
 class EpochSeconds(_keras_callback()):
     "Adds each epoch's wall time to its logs as `seconds` (so the CSV history records it)."
@@ -1060,9 +1063,10 @@ def run_rate(run_dir) -> float:
 
 # %% ../nbs/00a_runs.ipynb #ccaa4d6d
 MAX_SAMPLES = 1_000_000
+SAMPLE_CHUNK = 10_000   # larger requests are sampled in tenths (at least this many each), with a progress line after each
 
 def sample_run(run_dir, n:int=64, seed:int=0, sampler:str=None, steps:int=None, eta:float=None) -> np.ndarray:
-    "`n` samples in [0, 1], shape (n, H, W, 1), from the finished run in `run_dir`."
+    "`n` samples in [0, 1], shape (n, H, W, 1), from the finished run in `run_dir` (more than `SAMPLE_CHUNK` in ten parts, a progress line after each)."
     if not isinstance(n, (int, np.integer)) or not 1 <= n <= MAX_SAMPLES:
         raise UserError(f"--n must be a number of samples from 1 to {MAX_SAMPLES:,}, got {n}.")
     if not isinstance(seed, (int, np.integer)) or not 0 <= seed <= SEED_MAX: raise UserError(f"--seed must be an integer from 0 to {SEED_MAX}, got {seed}.")
@@ -1086,9 +1090,12 @@ def sample_run(run_dir, n:int=64, seed:int=0, sampler:str=None, steps:int=None, 
     with FolderLock(d, what='training') if lockable else contextlib.nullcontext():   # a run being trained is not read
         run, parts = load_run(d)
     spec = get_model(run['model'])
-    imgs = spec.sample(parts, run, int(n), int(seed), dict(sampler=sampler or (spec.samplers[0] if spec.samplers else None),
-                                                            steps=steps, eta=eta))
-    imgs = np.asarray(imgs, np.float32)
+    opts = dict(sampler=sampler or (spec.samplers[0] if spec.samplers else None), steps=steps, eta=eta)
+    n, chunk, out, t0 = int(n), max(SAMPLE_CHUNK, -(-int(n) // 10)), [], time.time()
+    for i in range(0, n, chunk):   # above SAMPLE_CHUNK: tenths, seeded seed + offset, a line on stderr after each
+        out.append(np.asarray(spec.sample(parts, run, min(chunk, n - i), (int(seed) + i) % (SEED_MAX + 1), opts), np.float32))
+        if n > chunk: print(f"sampled {i + len(out[-1]):,} of {n:,} ({fmt_seconds(time.time() - t0)})", file=sys.stderr, flush=True)
+    imgs = np.concatenate(out)
     want = (int(n), *run['image_shape'])
     if imgs.shape != want: raise UserError(f"the {spec.name} sampler returned shape {imgs.shape}, expected {want}")
     if not np.isfinite(imgs).all(): raise UserError(f"the model in {run_dir} produced NaN/inf images; it has probably diverged: retrain it")
