@@ -444,14 +444,15 @@ def _fmt(v, spec):
     return '' if v is None else format(v, spec)
 
 def results_table(rows:list) -> str:
-    "The recorded rows as a Markdown table (FD with its real-vs-real floor and their ratio, and the command that reproduces each row)."
-    out = ['| model | dataset | notebook | training | min | n | FD (floor) | FD / floor | precision | recall | classes | note | reproduce |',
-           '|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|']
+    "The recorded rows as a Markdown table narrow enough for a page: the model, its page, training and note in one cell with the command that reproduces it on a line of its own; FD with its real-vs-real floor and their ratio."
+    out = ['| model, training and command | data | min | n | FD (floor) | FD / floor | prec. | recall | classes |',
+           '|---|---|--:|--:|--:|--:|--:|--:|--:|']
     for r in rows:
         fd = '' if r.get('fd') is None else f"{r['fd']:.2f} ({r['fd_floor']:.2f})"
         ratio = '' if r.get('fd') is None or not r.get('fd_floor') else f"{r['fd'] / r['fd_floor']:.1f}"
-        nb = r.get('notebook', '')
-        out.append(f"| {r['model']} | {r['dataset']} | [{nb}]({nb}.ipynb) | {r['training']} | {_fmt(r.get('minutes'), '.1f')} | "
-                   f"{_fmt(r.get('n'), 'd')} | {fd} | {ratio} | {_fmt(r.get('precision'), '.2f')} | {_fmt(r.get('recall'), '.2f')} | "
-                   f"{_fmt(r.get('classes'), 'd')} | {r.get('note', '')} | {'`' + r['command'] + '`' if r.get('command') else 'this page only'} |")
+        nb, note = r.get('notebook', ''), f"; {r['note']}" if r.get('note') else ''
+        cmd = f"`{r['command']}`" if r.get('command') else 'this page only'
+        out.append(f"| **{r['model']}** ([{nb}]({nb}.ipynb)), {r['training']}{note}<br>{cmd} | {r['dataset']} | "
+                   f"{_fmt(r.get('minutes'), '.1f')} | {_fmt(r.get('n'), 'd')} | {fd} | {ratio} | {_fmt(r.get('precision'), '.2f')} | "
+                   f"{_fmt(r.get('recall'), '.2f')} | {_fmt(r.get('classes'), 'd')} |")
     return '\n'.join(out)
