@@ -105,7 +105,7 @@ class VAE(keras.Model):
         return {m.name: m.result() for m in self.metrics}
 
     def train_step(self, *args):
-        "One optimizer step on reconstruction + beta * KL: `train_step_<backend>` for the active backend."
+        "One optimizer step on `reconstruction + beta * KL`: `train_step_<backend>` for the active backend."
         return getattr(self, f'train_step_{keras.backend.backend()}')(*args)
 
     def train_step_tensorflow(self, data):
