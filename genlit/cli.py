@@ -8,7 +8,7 @@ import argparse, contextlib, importlib, inspect, json, os, platform, sys, time
 from pathlib import Path
 import numpy as np
 import genlit
-try: from genlit.data import BACKENDS, DATASETS, dataset_info, locate_dataset, DatasetNotFoundError, CorruptDataError
+try: from genlit.data import BACKEND, BACKENDS, DATASETS, dataset_info, locate_dataset, DatasetNotFoundError, CorruptDataError
 except ImportError as e:   # KERAS_BACKEND unknown or not installed (data.BackendError): one line, no traceback
     if type(e).__name__ != 'BackendError': raise
     print(f"genlit: {e}", file=sys.stderr); sys.exit(2)   # exit 2, like every other bad input
@@ -16,9 +16,10 @@ from .runs import (UserError, one_line, to_plain, atomic_write, writable_folder,
                          default_model, describe_model, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, SEED_MAX)
 
 # %% auto #0
-__all__ = ['SUBCOMMANDS', 'COMMAND_MODULES', 'RANGES', 'ROUND_OFF', 'MAX_EVAL_BYTES', 'subcommand', 'build_parser',
-           'load_command_modules', 'PipeSafe', 'main', 'flags_from', 'option_flags', 'system_info', 'info_command',
-           'models_command', 'train_command', 'sample_command', 'load_samples', 'evaluate_command']
+__all__ = ['SUBCOMMANDS', 'COMMAND_MODULES', 'NATIVE_NOISE', 'RANGES', 'ROUND_OFF', 'MAX_EVAL_BYTES', 'subcommand',
+           'build_parser', 'load_command_modules', 'PipeSafe', 'filter_native_stderr', 'main', 'flags_from',
+           'option_flags', 'system_info', 'info_command', 'models_command', 'train_command', 'sample_command',
+           'load_samples', 'evaluate_command']
 
 # %% ../nbs/08_cli.ipynb #0b4697ae
 SUBCOMMANDS = {}
@@ -62,9 +63,32 @@ class PipeSafe:
         except BrokenPipeError: self._closed()
     def __getattr__(self, name): return getattr(self.stream, name)
 
+NATIVE_NOISE = (b'remapper failed',)   # TensorFlow C++ log lines no user can act on (grappler could not fuse a LeakyReLU)
+
+def filter_native_stderr(drop=NATIVE_NOISE):
+    "Send what native code writes to file descriptor 2 (TensorFlow's C++ log) through a thread that drops the lines containing any of `drop`; Python's `sys.stderr` keeps the real descriptor, so a terminal stays a terminal. Undone at exit."
+    import atexit, threading
+    try: real, (r, w) = os.dup(2), os.pipe()
+    except OSError: return
+    sys.stderr.flush()
+    sys.stderr = open(os.dup(real), 'w', buffering=1, errors='backslashreplace')
+    os.dup2(w, 2); os.close(w)
+    def pump():
+        pending = b''
+        while chunk := os.read(r, 65536):
+            *lines, pending = (pending + chunk).split(b'\n')
+            keep = b''.join(l + b'\n' for l in lines if not any(d in l for d in drop))
+            if keep: os.write(real, keep)
+        if pending and not any(d in pending for d in drop): os.write(real, pending)
+    t = threading.Thread(target=pump, daemon=True); t.start()
+    def restore():
+        os.dup2(real, 2); t.join(timeout=2)   # the pipe closes: the pump passes on what is left
+    atexit.register(restore)
+
 def main(argv=None) -> int:
     "Entry point of the `genlit` console script."
     if argv is None and not isinstance(sys.stdout, PipeSafe): sys.stdout = PipeSafe(sys.stdout)   # the console script, not a test calling main
+    if argv is None and BACKEND == 'tensorflow' and not os.environ.get('GENLIT_DEBUG'): filter_native_stderr()   # GENLIT_DEBUG=1: all of it
     load_models(); load_command_modules()   # the backend was started by genlit.data (TensorFlow quietly, `import_tensorflow_quietly`)
     import logging
     logging.getLogger('tensorflow').setLevel(logging.ERROR)   # tf.function retracing / AutoGraph notes are not for users
