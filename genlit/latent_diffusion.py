@@ -87,17 +87,24 @@ def reverse_process_step(denoiser:keras.Model,   # ([z_t, t]) -> predicted noise
         return update(ops.convert_to_tensor(z0), ops.convert_to_tensor(t), ops.convert_to_tensor(noise))
     return train_step
 
+def _endless(ds):
+    "The batches of `ds` pass after pass (a tf.data dataset that repeats, or `ArrayBatches`, whose iterator ends after each pass)."
+    while True:
+        empty = True
+        for batch in ds: empty = False; yield batch
+        if empty: return
+
 def custom_loop_fit(model:keras.Model, step):
     "A hand-written training loop with `fit`'s signature, so `train_run` can drive it: `step` on every batch, callbacks per batch and per epoch."
     def fit(ds, epochs:int=1, steps_per_epoch:int=None, callbacks=(), verbose=0, validation_data=None, shuffle=False):
         cbs = keras.callbacks.CallbackList(list(callbacks), model=model, epochs=epochs, steps=steps_per_epoch, verbose=verbose)
         model.stop_training, model._initial_epoch = False, None
         cbs.on_train_begin()                          # Checkpoint restores here and sets _initial_epoch
-        history = {'loss': []}
+        history, stream = {'loss': []}, _endless(ds) if steps_per_epoch else None   # epochs of n steps draw from one stream
         for epoch in range(model._initial_epoch or 0, epochs):
             cbs.on_epoch_begin(epoch)
             total, n = 0., 0
-            for i, batch in zip(range(steps_per_epoch) if steps_per_epoch else itertools.count(), ds):
+            for i, batch in enumerate(itertools.islice(stream, steps_per_epoch) if stream else ds):
                 cbs.on_train_batch_begin(i)
                 loss = float(step(batch)); total += loss; n += 1
                 cbs.on_train_batch_end(i, {'loss': loss})   # the NaN guard watches every batch
