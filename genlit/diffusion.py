@@ -506,5 +506,5 @@ def ddpm_reference(built, batch, cfg):
 register_model(ModelSpec('ddpm', 'denoising diffusion on images: small U-Net, linear schedule T=1000; sample with DDIM or DDPM', '05_diffusion',
                          ('mnist', 'fashion_mnist', 'frey'), 'tanh', ddpm_budgets, build_ddpm, sample_ddpm_run,
                          samplers=('ddim', 'ddpm'), reference=ddpm_reference, backends=('tensorflow', 'torch', 'jax'),
-                         flops=lambda built, fwd: dict(genlit=3 * (f := fwd(built.model.denoiser)), reference=3 * f, forward=f)))
+                         flops=lambda built, fwd: dict(genlit=3 * (f := fwd(built.model.denoiser)), reference=3 * f, forward=f)));
 
