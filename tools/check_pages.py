@@ -10,7 +10,10 @@ Fails (exit 1) on anything a reader of the site should not meet:
 - carriage-return debris of progress bars, TensorFlow / absl / oneDNN / XLA log lines,
   Python warnings, and local paths (/root/, /home/, .venv, caches) in stored outputs;
 - a cell whose whole result is a stray repr (`Path('...')`, `<... object at 0x...>`);
-- a shown code line longer than 100 characters (it scrolls sideways on the page);
+- a table in an output (three or more lines in a row with aligned columns) wider than 96
+  characters: the page wraps long output lines (styles.css), which breaks a table's columns;
+- a shown code line longer than 100 characters, unless _quarto.yml wraps code
+  (`code-overflow: wrap`, as this site does);
 - in docstrings of the package: `*` or `<` outside code spans (markdown italics, lost HTML),
   and public functions or classes with no docstring ("Call self as a function.");
 - a backtick name in prose or docstrings that nbdev links to a page where that name has no
@@ -19,7 +22,7 @@ Fails (exit 1) on anything a reader of the site should not meet:
 """
 import ast, glob, json, os, re, sys
 
-MAX_LINES, MAX_CODE = 40, 100
+MAX_LINES, MAX_CODE, MAX_TABLE = 40, 100, 96   # MAX_TABLE: output characters that fit the column at 1280 px
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # --- notebooks -------------------------------------------------------------------------------
@@ -60,7 +63,20 @@ def out_text(o):
 LOG = re.compile(r'absl::|oneDNN custom operations|^[IWE]\d{4} \d|cuda_|computation placer|'
                  r'TF_ENABLE_ONEDNN_OPTS|tensorflow/core/|xla/|^WARNING:tensorflow:', re.M)
 WARN = re.compile(r'\w+Warning:|/site-packages/')
-LOCAL = re.compile(r'/root/|/home/\w|\.venv/|(?<!~)/\.cache/')   # ~/.cache is how genlit prints the user's cache
+LOCAL = re.compile(r'/root/|/home/\w|\.venv/|(?<!~)/\.cache/|(?<![\w.])/tmp/\w' +   # ~/.cache is how genlit prints the user's cache
+                   (f"|{re.escape(os.environ['GENLIT_DATA'])}" if os.path.isabs(os.environ.get('GENLIT_DATA', '')) else ''))
+CODE_WRAPS = 'code-overflow: wrap' in open(os.path.join(ROOT, 'nbs', '_quarto.yml')).read() \
+    if os.path.exists(os.path.join(ROOT, 'nbs', '_quarto.yml')) else False
+COLUMNS = re.compile(r'\S {2,}(?=\S)')
+
+def wide_tables(text):
+    "Lines wider than MAX_TABLE inside a table: a run of 3 or more lines with 3 or more column gaps each."
+    lines, bad, run = text.splitlines(), [], []
+    for l in lines + ['']:
+        if len(COLUMNS.findall(l)) >= 3: run.append(l); continue
+        if len(run) >= 3: bad += [r for r in run if len(r) > MAX_TABLE]
+        run = []
+    return bad
 REPR = re.compile(r"^(Path|PosixPath|WindowsPath)\(.*\)$|^<[\w.]+ object at 0x[0-9a-f]+>$", re.S)
 
 def check_outputs(name, nb):
@@ -80,9 +96,11 @@ def check_outputs(name, nb):
             if LOG.search(t): bad.append((i, 'TensorFlow/absl/oneDNN log line in a stored output: ' + LOG.search(t).group(0)))
             if WARN.search(t): bad.append((i, 'a Python warning or site-packages path in a stored output'))
             if LOCAL.search(t): bad.append((i, 'a local path in a stored output: ' + LOCAL.search(t).group(0)))
+            for l in wide_tables(shown_t)[:1]:
+                bad.append((i, f'a table line of {len(l)} characters (at most {MAX_TABLE}) wraps on the page: {l.strip()[:40]}...'))
             if o.get('output_type') == 'execute_result' and REPR.match(t.strip()):
                 bad.append((i, f'stray repr as the cell result: {t.strip()[:60]}'))
-        if shown(c):
+        if shown(c) and not CODE_WRAPS:
             for l in src(c).splitlines():
                 if len(l) > MAX_CODE and not l.lstrip().startswith('#|'):
                     bad.append((i, f'code line of {len(l)} characters (at most {MAX_CODE}): {l.strip()[:50]}...'))
