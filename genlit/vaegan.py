@@ -35,7 +35,7 @@ def dense_discriminator(input_shape=(28, 28, 1), # image shape
     return keras.Model(x, layers.Dense(1, name='logit')(h), name=name)
 
 # %% ../nbs/04_vaegan.ipynb #64e20e35
-def conv_vaegan_encoder(input_shape=(28, 28, 1), latent_dim:int=32, filters=(32, 64, 128), seed:int=None, name='encoder') -> keras.Model:
+def conv_vaegan_encoder(input_shape=(28, 28, 1), latent_dim:int=128, filters=(32, 64, 128), seed:int=None, name='encoder') -> keras.Model:
     "Paper-style conv encoder: 5x5 stride-2 Conv-BN-ReLU blocks, Dense 512, then the VAE heads: `[z_mean, z_log_var, z]`."
     x = keras.Input(input_shape, name='image')
     h = x
@@ -46,7 +46,7 @@ def conv_vaegan_encoder(input_shape=(28, 28, 1), latent_dim:int=32, filters=(32,
     h = layers.ReLU()(layers.BatchNormalization(name='enc_bn_fc')(layers.Dense(512, use_bias=False, name='enc_fc')(h)))
     return vae_encoder(x, h, latent_dim, name, seed)  # the same mu / log-variance heads and Sampling layer as 03_vae
 
-def conv_vaegan_decoder(latent_dim:int=32, output_shape=(28, 28, 1), filters=(64, 32, 16), name='decoder') -> keras.Model:
+def conv_vaegan_decoder(latent_dim:int=128, output_shape=(28, 28, 1), filters=(64, 32, 16), name='decoder') -> keras.Model:
     "Paper-style conv decoder: Dense to 7x7, 5x5 transposed convs (s1, s2, s2) with BN-ReLU, then a 5x5 conv to sigmoid pixels."
     z = keras.Input((latent_dim,), name='z')
     h = layers.Dense(7*7*filters[0], use_bias=False, name='dec_fc')(z)
@@ -92,6 +92,7 @@ class VAEGAN(keras.Model):
                  use_dis_l:bool=True,          # include the learned-similarity term (False: L = L_prior + L_GAN)
                  gamma:float=1.0,              # weight of Dis_l against the GAN term in the decoder's loss
                  balance:bool=True,            # skip updates of a player that is too far ahead
+                 gan_to_encoder:bool=False,    # also pass the GAN term to the encoder through x~ (an ablation: the paper stops it there)
                  equilibrium:float=0.68, margin:float=0.35,
                  seed:int=None,                # seed of the prior draws z_p made during training
                  **kwargs):
@@ -100,7 +101,7 @@ class VAEGAN(keras.Model):
         self.encoder, self.decoder, self.discriminator = encoder, decoder, discriminator
         self.features = feature_extractor(discriminator, feature_layer)
         self.latent_dim = int(decoder.input_shape[-1])
-        self.use_dis_l, self.gamma, self.balance = use_dis_l, float(gamma), balance
+        self.use_dis_l, self.gamma, self.balance, self.gan_to_encoder = use_dis_l, float(gamma), balance, gan_to_encoder
         self.equilibrium, self.margin = equilibrium, margin
         self.trackers = {n: keras.metrics.Mean(name=n) for n in _TRACKED}
 
@@ -146,9 +147,11 @@ class VAEGAN(keras.Model):
         dis_l = ops.mean(0.5 * ops.sum(ops.square(f_real - f_rec), axis=-1))
         real_cost, rec_cost, p_cost = _bce(l_real, 1.), _bce(l_rec, 0.), _bce(l_p, 0.)
         dis_loss = real_cost + rec_cost + p_cost
-        fool = _bce(l_rec, 1.) + _bce(l_p, 1.)
+        fool_rec = _bce(l_rec, 1.)
+        fool = fool_rec + _bce(l_p, 1.)
+        enc_loss = prior + dis_l if self.use_dis_l else prior
         return dict(prior=prior, dis_l=dis_l, gan=-dis_loss, dis_loss=dis_loss,
-                    enc_loss=prior + dis_l if self.use_dis_l else prior,
+                    enc_loss=enc_loss + fool_rec if self.gan_to_encoder else enc_loss,
                     dec_loss=self.gamma * dis_l + fool if self.use_dis_l else fool,
                     real_cost=real_cost, fake_cost=0.5 * (rec_cost + p_cost),
                     d_real=ops.mean(ops.sigmoid(l_real)), d_recon=ops.mean(ops.sigmoid(l_rec)),
@@ -256,7 +259,7 @@ VARIANTS = {
 }
 
 def build_vaegan(variant:str='dis_l',   # 'basic', 'dis_l' or 'conv' (see `VARIANTS`)
-                 latent_dim:int=None,   # default: 2 for the dense VAE of 03 (B5), 32 for conv
+                 latent_dim:int=None,   # default: 2 for the dense VAE of 03 (B5), 128 for conv (as 03's conv VAE)
                  gamma:float=1.0, seed:int=0, **kwargs) -> VAEGAN:
     "A VAE-GAN variant: dense ones reuse `genlit.vae.dense_vae`'s encoder and decoder."
     if variant not in VARIANTS: raise ValueError(f"Unknown VAE-GAN variant {variant!r}; choose one of {', '.join(VARIANTS)}.")
@@ -265,22 +268,23 @@ def build_vaegan(variant:str='dis_l',   # 'basic', 'dis_l' or 'conv' (see `VARIA
         enc, dec, _ = dense_vae(latent_dim=latent_dim or 2, seed=seed)
         dis = dense_discriminator()
     else:
-        enc, dec, dis = conv_vaegan_encoder(latent_dim=latent_dim or 32, seed=seed), conv_vaegan_decoder(latent_dim or 32), conv_discriminator()
+        enc, dec, dis = conv_vaegan_encoder(latent_dim=latent_dim or 128, seed=seed), conv_vaegan_decoder(latent_dim or 128), conv_discriminator()
     return VAEGAN(enc, dec, dis, use_dis_l=v['use_dis_l'], gamma=gamma, seed=seed, name=f'vaegan_{variant}', **kwargs)
 
 
 # %% ../nbs/04_vaegan.ipynb #91342de2
 def vaegan_budgets(dataset, opts):
-    "Run sizes per budget of `genlit train vaegan`: this page's runs (the conv model, 15x slower per image, on 12,000 images)."
+    "Run sizes per budget of `genlit train vaegan`: this page's runs (the conv model, many times slower per image, 2 epochs)."
     conv = opts.get('variant') == 'conv'
     return dict(test=dict(epochs=1, batch=64, n=256, n_test=128),
-                docs=dict(epochs=2, batch=64, n=12000) if conv else dict(epochs=6, batch=128),
+                docs=dict(epochs=2, batch=64) if conv else dict(epochs=6, batch=128),
                 full=dict(epochs=30, batch=64) if conv else dict(epochs=50, batch=128))
 
 def build_vaegan_run(x, dataset, cfg, opts, seed, ctx):
-    "The builder `genlit train vaegan` calls: `build_vaegan(variant)` with three Adam(2e-4, 0.5) optimizers."
-    m = build_vaegan(opts['variant'], latent_dim=opts['latent_dim'], seed=seed)
-    opt = lambda: keras.optimizers.Adam(2e-4, beta_1=0.5)
+    "The builder `genlit train vaegan` calls: `build_vaegan(variant)` with three Adam(learning_rate, 0.5) optimizers."
+    m = build_vaegan(opts['variant'], latent_dim=opts['latent_dim'], seed=seed, balance=opts['balance'] == 'on',
+                     gan_to_encoder=opts['gan_to_encoder'] == 'on')
+    opt = lambda: keras.optimizers.Adam(opts['learning_rate'], beta_1=0.5)
     m.compile(opt(), opt(), opt())
     m(x[:2])
     return Built(m, dict(decoder=m.decoder, encoder=m.encoder, discriminator=m.discriminator),
@@ -290,16 +294,19 @@ def build_vaegan_run(x, dataset, cfg, opts, seed, ctx):
 register_model(ModelSpec('vaegan', 'VAE-GAN of Larsen et al., --variant basic | dis_l | conv; samples decode z ~ N(0, I)', '04_vaegan',
                          ('fashion_mnist', 'mnist'), 'unit', vaegan_budgets, build_vaegan_run, latent_sampler('decoder'),
                          options=dict(variant=Option('VAE-GAN variant', str, 'dis_l', choices=tuple(VARIANTS)),
-                                      latent_dim=Option('size of the latent code (default: the variant\'s)', int, None, min=1, max=512)),
+                                      latent_dim=Option('size of the latent code (default: the variant\'s)', int, None, min=1, max=512),
+                                      balance=Option('the paper\'s rule that skips the update of a player far ahead', str, 'on', choices=('on', 'off')),
+                                      gan_to_encoder=Option('pass the GAN term to the encoder too (the paper stops it there)', str, 'off', choices=('off', 'on')),
+                                      learning_rate=Option('Adam learning rate of the three players', float, 2e-4, min=1e-6, max=1e-2)),
                          validate=True, precisions=('float32',), backends=('tensorflow', 'torch', 'jax')));
 
 # %% ../nbs/04_vaegan.ipynb #8c9fe374
 def plot_vaegan_history(runs:dict, # variant -> history dict of its run
                         path=None):
-    "Prior, discriminator loss, D outputs and pixel reconstruction error per epoch, one row per variant."
+    "Prior, discriminator loss, D outputs and pixel reconstruction error per epoch: two rows of two panels per variant."
     import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(len(runs), 4, figsize=(15, 2.8*len(runs)), squeeze=False)
-    for row, (name, h) in zip(axs, runs.items()):
+    fig, axs = plt.subplots(2*len(runs), 2, figsize=(7.5, 4.6*len(runs)), squeeze=False)   # 750 px: the page's column
+    for row, (name, h) in zip(axs.reshape(len(runs), 4), runs.items()):
         ep = np.arange(1, len(h['prior']) + 1)
         for ax, keys, title in zip(row, (['prior'], ['dis_loss'], ['d_real', 'd_recon', 'd_prior'], ['recon_mse']),
                                    ('prior (KL)', 'D cross-entropy', 'mean D output', 'pixel MSE of reconstructions')):
