@@ -300,10 +300,10 @@ def show_image_rows(rows:dict,        # row label -> images (N, H, W[, 1]) in [0
                    ):
     "Rows of images with a label at the left of each row; returns the figure."
     import matplotlib.pyplot as plt
-    from genlit.data import to_unit
+    from genlit.data import to_unit, fit_figsize
     labels = list(rows); ncols = max(len(rows[k]) for k in labels)
     h, w = np.shape(rows[labels[0]])[1:3]
-    fig, axs = plt.subplots(len(labels), ncols, figsize=(scale*(ncols*w/20 + 0.8), scale*len(labels)*(h/20 + (0.25 if titles else 0)) + (0.3 if suptitle else 0)), squeeze=False)
+    fig, axs = plt.subplots(len(labels), ncols, figsize=fit_figsize(scale*(ncols*w/20 + 0.8), scale*len(labels)*(h/20 + (0.25 if titles else 0)), 0.3 if suptitle else 0), squeeze=False)
     for r, k in enumerate(labels):
         imgs = to_unit(rows[k])
         for c, ax in enumerate(axs[r]):

@@ -51,12 +51,12 @@ if BACKEND == 'torch':   # subnormal floats to zero, as TensorFlow does: tiny Ad
 
 
 # %% auto #0
-__all__ = ['BACKENDS', 'BACKEND', 'DATASETS', 'DEBIAN_ROOT', 'DOWNLOAD_TIMEOUT', 'SCALES', 'BUDGETS', 'BackendError',
-           'check_backend', 'import_tensorflow_quietly', 'DatasetInfo', 'dataset_info', 'DatasetNotFoundError',
-           'CorruptDataError', 'display_path', 'cache_dir', 'keras_cache_dir', 'search_dirs', 'read_idx', 'read_frey',
-           'download_file', 'locate_dataset', 'scale_images', 'load_dataset', 'isolated_data_env', 'ArrayBatches',
-           'make_dataset', 'to_unit', 'image_grid', 'show_images', 'plot_history', 'save_gif', 'run_budget',
-           'by_budget', 'subset', 'set_seed']
+__all__ = ['BACKENDS', 'BACKEND', 'DATASETS', 'DEBIAN_ROOT', 'DOWNLOAD_TIMEOUT', 'SCALES', 'COLUMN_INCHES', 'BUDGETS',
+           'BackendError', 'check_backend', 'import_tensorflow_quietly', 'DatasetInfo', 'dataset_info',
+           'DatasetNotFoundError', 'CorruptDataError', 'display_path', 'cache_dir', 'keras_cache_dir', 'search_dirs',
+           'read_idx', 'read_frey', 'download_file', 'locate_dataset', 'scale_images', 'load_dataset',
+           'isolated_data_env', 'ArrayBatches', 'make_dataset', 'to_unit', 'image_grid', 'fit_figsize', 'show_images',
+           'plot_history', 'save_gif', 'run_budget', 'by_budget', 'subset', 'set_seed']
 
 # %% ../nbs/00_data.ipynb #b7cee45f
 _KERAS_MIRROR = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
@@ -428,6 +428,17 @@ def image_grid(images,        # (N, H, W) or (N, H, W, 1)
         grid[r*(h + pad):r*(h + pad) + h, c*(w + pad):c*(w + pad) + w] = a[i]
     return grid
 
+COLUMN_INCHES = 7.5 # the site's content column: about 750 px at the 100 dpi figures are drawn at
+
+def fit_figsize(width:float,      # the figure's natural width, inches
+                height:float,     # its natural height, inches
+                extra_height:float=0, # height added after shrinking (a title line keeps its size)
+                max_width:float=COLUMN_INCHES,
+               ) -> tuple:
+    "`(width, height)` shrunk in proportion so that the figure is no wider than the page's column."
+    f = min(1., max_width/width)
+    return (width*f, height*f + extra_height)
+
 def show_images(images,           # (N, H, W[, 1]) in [-1, 1] or [0, 1]
                 ncols:int=None,   # images per row
                 titles=None,      # optional title per image
@@ -441,7 +452,7 @@ def show_images(images,           # (N, H, W[, 1]) in [-1, 1] or [0, 1]
     if a.ndim == 4: a = a[..., 0]
     n = len(a); ncols = ncols or int(np.ceil(np.sqrt(n))); nrows = int(np.ceil(n / ncols))
     h, w = a.shape[1:3]
-    fig, axs = plt.subplots(nrows, ncols, figsize=(scale*ncols*w/20, scale*nrows*h/20 + (0.3 if suptitle else 0)), squeeze=False)
+    fig, axs = plt.subplots(nrows, ncols, figsize=fit_figsize(scale*ncols*w/20, scale*nrows*h/20, 0.3 if suptitle else 0), squeeze=False)
     for i, ax in enumerate(axs.flat):
         ax.axis('off')
         if i < n:
@@ -460,12 +471,14 @@ def plot_history(history,          # a keras History, or a dict of metric -> lis
                  xlabel:str='epoch',
                  logy:bool=False,
                 ):
-    "Loss curves, one panel per metric, with the `val_` curve beside its training curve."
+    "Loss curves, one panel per metric (three to a row, four as 2 x 2), with the `val_` curve beside its training curve."
     import matplotlib.pyplot as plt
     h = getattr(history, 'history', history)
     keys = keys or [k for k in h if not k.startswith('val_')]
-    fig, axs = plt.subplots(1, len(keys), figsize=(4*len(keys), 3), squeeze=False)
-    for ax, k in zip(axs[0], keys):
+    ncols = 2 if len(keys) == 4 else min(len(keys), 3); nrows = -(-len(keys)//ncols)
+    fig, axs = plt.subplots(nrows, ncols, figsize=(min(4*ncols, COLUMN_INCHES), 2.6*nrows + (0.3 if title else 0)), squeeze=False)
+    for ax in axs.flat[len(keys):]: ax.axis('off')
+    for ax, k in zip(axs.flat, keys):
         xs = np.arange(1, len(h[k]) + 1)
         ax.plot(xs, h[k], marker='o' if len(xs) < 30 else None, label='train')
         if 'val_' + k in h: ax.plot(xs, h['val_' + k], marker='o' if len(xs) < 30 else None, label='test')
