@@ -10,16 +10,16 @@ import numpy as np
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 import keras
 from keras import layers, ops
-from .data import image_grid, save_gif
+from .data import image_grid, save_gif, fit_figsize
 from .runs import (ModelSpec, Built, Option, register_model, replicas_in_sync, latent_sampler, float32_copy,
-                         RaiseOnNaN, OptimizerGroup, values_of, with_values)
+                         RaiseOnNaN, OptimizerGroup, values_of, with_values, atomic_write, decode_latents)
 
 # %% auto #0
 __all__ = ['LATENT_KINDS', 'GAN_ADAM', 'mnist_generator', 'mnist_discriminator', 'layer_spec', 'frey_generator',
            'frey_discriminator', 'conv_output_size', 'deconv_output_size', 'ShapeTable', 'shape_table', 'sample_latent',
-           'discriminator_loss', 'generator_loss', 'to_probability', 'GAN', 'FixedLatentMosaic', 'dcgan_budgets',
-           'mosaic_epochs', 'gan_optimizer', 'build_dcgan', 'plain_gan_step', 'pairwise_distances',
-           'nearest_neighbours', 'sample_spread']
+           'discriminator_loss', 'generator_loss', 'to_probability', 'GAN', 'FixedLatentMosaic', 'GeneratorAverage',
+           'curve_epochs', 'GeneratorSnapshots', 'quality_curve', 'dcgan_budgets', 'mosaic_epochs', 'gan_optimizer',
+           'build_dcgan', 'plain_gan_step', 'pairwise_distances', 'nearest_neighbours', 'sample_spread']
 
 # %% ../nbs/01_dcgan.ipynb #e00655f3
 def mnist_generator(latent_dim:int=100,        # size of the latent vector z
@@ -181,9 +181,11 @@ def sample_latent(n,                    # how many vectors (an int, or a scalar 
 def _bce(target, output, from_logits):
     return ops.mean(keras.losses.binary_crossentropy(target, output, from_logits=from_logits))
 
-def discriminator_loss(real_output, fake_output, from_logits:bool=True):
-    "BCE of D on real images against 1 plus BCE of D on generated images against 0."
-    return _bce(ops.ones_like(real_output), real_output, from_logits) + _bce(ops.zeros_like(fake_output), fake_output, from_logits)
+def discriminator_loss(real_output, fake_output, from_logits:bool=True,
+                       real_target:float=1.,   # D's target on real images: 1, or less with one-sided label smoothing
+                      ):
+    "BCE of D on real images against 1 (or `real_target`) plus BCE of D on generated images against 0."
+    return _bce(ops.ones_like(real_output) * real_target, real_output, from_logits) + _bce(ops.zeros_like(fake_output), fake_output, from_logits)
 
 def generator_loss(fake_output, from_logits:bool=True):
     "BCE of D on generated images against 1: small when G fools D."
@@ -210,12 +212,17 @@ class GAN(keras.Model):
                  from_logits:bool=None,           # does D output logits? (None: read D's last activation)
                  d_steps:int=1,                   # discriminator updates per generator update
                  seed:int=None,                   # seed for the latents drawn during training
+                 label_smoothing:float=0.,        # one-sided: D's target on real images is 1 - label_smoothing
+                 average_generator:keras.Model=None, # a second generator of the same shape, kept as a running average of G's weights (`GeneratorAverage`); sampling uses it
                  **kwargs):
         super().__init__(**kwargs)
         if latent not in LATENT_KINDS: sample_latent(1, 1, latent)   # raises the clear error
         self.generator, self.discriminator, self.latent, self.d_steps = generator, discriminator, latent, int(d_steps)
         self.latent_dim = int(generator.inputs[0].shape[-1])
         self.from_logits = _infer_from_logits(discriminator) if from_logits is None else bool(from_logits)
+        self.label_smoothing, self.average_generator = float(label_smoothing), average_generator
+        if average_generator is not None:   # starts equal to G; not trained by any optimizer
+            average_generator.set_weights(generator.get_weights()); average_generator.trainable = False
         self.seed_generator = keras.random.SeedGenerator(seed)
         self.d_loss_tracker, self.g_loss_tracker = keras.metrics.Mean(name='d_loss'), keras.metrics.Mean(name='g_loss')
         self.d_real_tracker, self.d_fake_tracker = keras.metrics.Mean(name='d_real'), keras.metrics.Mean(name='d_fake')
@@ -236,17 +243,23 @@ class GAN(keras.Model):
         "`n` latent vectors from this GAN's latent distribution."
         return sample_latent(n, self.latent_dim, self.latent, self.seed_generator if seed is None else seed)
 
+    @property
+    def sampling_generator(self) -> keras.Model:
+        "The generator that makes samples: the running average when there is one, else G."
+        return self.generator if self.average_generator is None else self.average_generator
+
     def call(self, z, training=False): return self.generator(z, training=training)
 
     def generate(self, n:int, seed=None) -> np.ndarray:
-        "`n` generated images as a NumPy array (inference mode)."
-        return ops.convert_to_numpy(self.generator(self.sample_latent(n, seed), training=False))
+        "`n` generated images as a NumPy array (inference mode, from `sampling_generator`)."
+        return ops.convert_to_numpy(self.sampling_generator(self.sample_latent(n, seed), training=False))
 
     def _forward(self, x, fake):
         "D on the real batch `x` and the generated batch `fake`, and both losses (float32 whatever the precision policy)."
         real_out = ops.cast(self.discriminator(ops.cast(x, fake.dtype), training=True), 'float32')
         fake_out = ops.cast(self.discriminator(fake, training=True), 'float32')
-        return real_out, fake_out, discriminator_loss(real_out, fake_out, self.from_logits), generator_loss(fake_out, self.from_logits)
+        d_loss = discriminator_loss(real_out, fake_out, self.from_logits, real_target=1. - self.label_smoothing)
+        return real_out, fake_out, d_loss, generator_loss(fake_out, self.from_logits)
 
     def _track(self, real_out, fake_out, d_loss, g_loss):
         self.d_loss_tracker.update_state(d_loss); self.g_loss_tracker.update_state(g_loss)
@@ -353,7 +366,7 @@ class FixedLatentMosaic(keras.callbacks.Callback):
 
     def render(self, epoch:int) -> np.ndarray:
         "The mosaic after `epoch` epochs, also saved as a PNG when `out_dir` is set."
-        images = ops.convert_to_numpy(self.model.generator(self._latents(), training=False))
+        images = ops.convert_to_numpy(self.model.sampling_generator(self._latents(), training=False))
         grid = image_grid(images, ncols=self.ncols)
         self.frames[epoch] = grid
         if self.out_dir is not None:
@@ -389,9 +402,9 @@ class FixedLatentMosaic(keras.callbacks.Callback):
         "Draw the saved mosaics side by side, titled by epoch; returns the figure."
         import matplotlib.pyplot as plt
         eps = sorted(self.frames) if epochs is None else list(epochs)
-        ncols = ncols or len(eps); nrows = math.ceil(len(eps)/ncols)
+        ncols = ncols or min(len(eps), 4); nrows = math.ceil(len(eps)/ncols)   # four to a row: the page's column
         h, w = self.frames[eps[0]].shape
-        fig, axs = plt.subplots(nrows, ncols, figsize=(scale*ncols*w/100 + .2, scale*nrows*h/100 + .5), squeeze=False)
+        fig, axs = plt.subplots(nrows, ncols, figsize=fit_figsize(scale*ncols*w/100 + .2, scale*nrows*h/100, .5), squeeze=False)
         for ax in axs.flat: ax.axis('off')
         for ax, e in zip(axs.flat, eps):
             ax.imshow(self.frames[e], cmap='gray', vmin=0, vmax=1); ax.set_title(f'epoch {e}', fontsize=9)
@@ -399,6 +412,49 @@ class FixedLatentMosaic(keras.callbacks.Callback):
         fig.tight_layout()
         return fig
 
+
+# %% ../nbs/01_dcgan.ipynb #69608ea6
+class GeneratorAverage(keras.callbacks.Callback):
+    "At each epoch's end, move the GAN's `average_generator` toward G: a <- decay a + (1 - decay) w, for every weight (BatchNorm statistics too)."
+    def __init__(self, decay:float): super().__init__(); self.decay = float(decay)
+
+    def on_epoch_end(self, epoch, logs=None):
+        avg, g = self.model.average_generator, self.model.generator
+        for a, w in zip(avg.weights, g.weights):   # the same architecture: the same weights in the same order
+            a.assign(ops.add(ops.multiply(a.value, self.decay), ops.multiply(ops.cast(w.value, a.dtype), 1. - self.decay)))
+
+def curve_epochs(epochs:int, points:int=8) -> list:
+    "`points` epochs spread evenly over a run of `epochs` (the last one included)."
+    return sorted({max(1, round(epochs * k / points)) for k in range(1, points + 1)})
+
+class GeneratorSnapshots(keras.callbacks.Callback):
+    "After the chosen epochs, save the sampling generator's weights as `out_dir/generator_XXXX.weights.h5` (for `quality_curve`), and G's own as `last_generator_XXXX...` when they differ."
+    def __init__(self, out_dir, epochs): super().__init__(); self.out_dir, self.epochs = Path(out_dir), set(epochs)
+
+    def on_epoch_end(self, epoch, logs=None):
+        if epoch + 1 not in self.epochs: return
+        nets = dict(generator=self.model.sampling_generator)
+        if self.model.average_generator is not None: nets['last_generator'] = self.model.generator
+        for name, net in nets.items():
+            atomic_write(self.out_dir/f'{name}_{epoch + 1:04d}.weights.h5', lambda tmp: net.save_weights(tmp))
+
+def quality_curve(run_dir,         # a finished dcgan run folder with snapshots
+                  n:int=2000,      # samples per point (the results table's n)
+                  seed:int=11,     # seed of the latents, the same at every point
+                  part:str='generator', # 'generator' (what sampling uses) or 'last_generator' (G itself, in a run with --ema)
+                 ) -> list:
+    "One dict per generator snapshot of a run: its epoch, the training minutes behind it, FD/floor, recall and classes covered of `n` samples."
+    from genlit.metrics import evaluate_samples
+    from genlit.runs import load_run, read_history
+    run, parts = load_run(run_dir); g = parts['generator']
+    minutes = np.cumsum(read_history(Path(run_dir)/'history.csv')['seconds']) / 60
+    out = []
+    for p in sorted((Path(run_dir)/'snapshots').glob(f'{part}_[0-9]*.weights.h5')):
+        e = int(p.name[len(part) + 1:].split('.')[0]); g.load_weights(p)
+        ev = evaluate_samples(decode_latents(g, n, seed, run['sampler']['latent'], 'tanh'), run['dataset'])
+        out.append(dict(epoch=e, minutes=float(minutes[e - 1]), fd_floor=ev['fd'] / ev['fd_floor'], recall=ev['recall'],
+                        classes=ev.get('classes_covered')))
+    return out
 
 # %% ../nbs/01_dcgan.ipynb #d84c9fba
 GAN_ADAM = dict(learning_rate=2e-4, beta_1=0.5)   # the DCGAN paper's setting (see above)
@@ -408,34 +464,46 @@ def dcgan_budgets(dataset, opts):
     if dataset == 'frey':
         return dict(test=dict(epochs=2, batch=32, steps=2, mosaic_n=25), docs=dict(epochs=40, batch=64, steps=30, mosaic_n=25),
                     full=dict(epochs=100, batch=64, steps=31, mosaic_n=25))
-    n_mosaic = 25 if dataset == 'mnist' else 64
+    n_mosaic, b = 25 if dataset == 'mnist' else 64, opts.get('batch') or 256
+    per = lambda steps: max(1, round(steps * 256 / b))   # --batch keeps the images per epoch: more steps of smaller batches
     return dict(test=dict(epochs=2, batch=32, n=512, steps=2, mosaic_n=n_mosaic),
-                docs=dict(epochs=120 if dataset == 'mnist' else 40, batch=256, steps=25, mosaic_n=n_mosaic),
-                full=dict(epochs=50, batch=256, steps=235, mosaic_n=n_mosaic))
+                docs=dict(epochs=120 if dataset == 'mnist' else 40, batch=b, steps=per(25), mosaic_n=n_mosaic),
+                full=dict(epochs=50, batch=b, steps=per(235), mosaic_n=n_mosaic))
 
 def mosaic_epochs(epochs:int) -> list:
     "When the progress mosaics are drawn: before training, after epochs 1, 2, 4, and at each quarter of the run."
     return sorted({0, 1, 2, 4, epochs // 4, epochs // 2, 3 * epochs // 4, epochs} - {e for e in (2, 4) if e > epochs})
 
-def gan_optimizer(learning_rate:float):
-    "Adam with beta_1 = 0.5, wrapped for loss scaling under mixed_float16."
-    opt = keras.optimizers.Adam(learning_rate, beta_1=GAN_ADAM['beta_1'])
+def gan_optimizer(learning_rate:float, beta_1:float=GAN_ADAM['beta_1']):
+    "Adam (beta_1 = 0.5 unless given), wrapped for loss scaling under mixed_float16."
+    opt = keras.optimizers.Adam(learning_rate, beta_1=beta_1)
     return keras.optimizers.LossScaleOptimizer(opt) if keras.mixed_precision.global_policy().name == 'mixed_float16' else opt
 
 def build_dcgan(x, dataset, cfg, opts, seed, ctx):
-    "The sheet's generator and discriminator for `dataset` in a `GAN`, compiled, with the progress mosaics in the run folder."
-    if dataset == 'frey': g, d, latent = frey_generator(name='generator'), frey_discriminator(name='discriminator'), 'uniform'
-    else: g, d, latent = mnist_generator(name='generator'), mnist_discriminator(name='discriminator'), 'normal'
-    gan = GAN(g, d, latent=latent, seed=seed)
-    gan.compile(gan_optimizer(opts['learning_rate']), gan_optimizer(opts['learning_rate']))
-    mosaic = FixedLatentMosaic(n=cfg.get('mosaic_n', 25), out_dir=Path(ctx.out)/'mosaics', epochs=mosaic_epochs(cfg['epochs']))
-    return Built(gan, dict(generator=g, discriminator=d), loss_keys=('d_loss', 'g_loss'), callbacks=[mosaic],
+    "The sheet's generator and discriminator for `dataset` in a `GAN`, compiled, with the progress mosaics and generator snapshots in the run folder."
+    make_g, d, latent = (frey_generator, frey_discriminator(name='discriminator'), 'uniform') if dataset == 'frey' else \
+                        (mnist_generator, mnist_discriminator(name='discriminator'), 'normal')
+    g, ema = make_g(name='generator'), opts.get('ema', 0.)
+    gan = GAN(g, d, latent=latent, seed=seed, label_smoothing=opts.get('label_smoothing', 0.),
+              average_generator=make_g(name='average_generator') if ema else None)
+    lr, beta_1 = opts['learning_rate'], opts.get('beta_1', GAN_ADAM['beta_1'])
+    gan.compile(gan_optimizer(opts.get('d_learning_rate') or lr, beta_1), gan_optimizer(lr, beta_1))
+    callbacks = [GeneratorAverage(ema)] if ema else []   # first: the mosaics and the snapshots show the average
+    callbacks += [FixedLatentMosaic(n=cfg.get('mosaic_n', 25), out_dir=Path(ctx.out)/'mosaics', epochs=mosaic_epochs(cfg['epochs'])),
+                  GeneratorSnapshots(Path(ctx.out)/'snapshots', curve_epochs(cfg['epochs']))]
+    parts = dict(generator=gan.sampling_generator, discriminator=d, **({'last_generator': g} if ema else {}))   # `generator` is what sampling uses
+    return Built(gan, parts, loss_keys=('d_loss', 'g_loss'), callbacks=callbacks,
                  sampler=dict(latent=latent, latent_dim=gan.latent_dim, output='tanh'))
 
 register_model(ModelSpec(
     'dcgan', "the sheets' DCGANs: MNIST's generator/discriminator (MNIST, Fashion-MNIST), Frey's (Frey, uniform latents)",
     '01_dcgan', ('mnist', 'fashion_mnist', 'frey'), 'tanh', dcgan_budgets, build_dcgan, latent_sampler('generator'),
-    options=dict(learning_rate=Option('learning rate of both Adam optimizers', float, GAN_ADAM['learning_rate'], min=1e-6, max=1.)),
+    options=dict(learning_rate=Option("learning rate of both Adam optimizers (G's alone with --d-learning-rate)", float, GAN_ADAM['learning_rate'], min=1e-6, max=1.),
+                 d_learning_rate=Option("D's learning rate, when it differs from G's (two time scales)", float, None, min=1e-6, max=1.),
+                 beta_1=Option("Adam's beta_1 for both networks", float, GAN_ADAM['beta_1'], min=0., max=0.999),
+                 label_smoothing=Option("one-sided label smoothing: D's target on real images is 1 minus this", float, 0., min=0., max=0.5),
+                 ema=Option("decay per epoch of the average of G's weights that samples come from (0: G itself)", float, 0., min=0., max=0.999),
+                 batch=Option('images per batch (docs and full budgets; the steps per epoch scale so that an epoch sees as many images)', int, None, min=8, max=4096)),
     precisions=('float32', 'mixed_bfloat16', 'mixed_float16'), backends=('tensorflow', 'torch', 'jax'),
     reference=lambda built, batch, cfg: plain_gan_step(float32_copy(built.model.generator), float32_copy(built.model.discriminator),
                                                        batch, built.model.latent, built.model.from_logits, cfg),
