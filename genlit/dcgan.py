@@ -15,7 +15,7 @@ from .runs import (ModelSpec, Built, Option, register_model, replicas_in_sync, l
                          RaiseOnNaN, OptimizerGroup, values_of, with_values, atomic_write, decode_latents)
 
 # %% auto #0
-__all__ = ['LATENT_KINDS', 'GAN_ADAM', 'mnist_generator', 'mnist_discriminator', 'layer_spec', 'frey_generator',
+__all__ = ['LATENT_KINDS', 'GAN_ADAM', 'RECIPE', 'mnist_generator', 'mnist_discriminator', 'layer_spec', 'frey_generator',
            'frey_discriminator', 'conv_output_size', 'deconv_output_size', 'ShapeTable', 'shape_table', 'sample_latent',
            'discriminator_loss', 'generator_loss', 'to_probability', 'GAN', 'FixedLatentMosaic', 'GeneratorAverage',
            'curve_epochs', 'GeneratorSnapshots', 'quality_curve', 'dcgan_budgets', 'mosaic_epochs', 'gan_optimizer',
@@ -415,13 +415,17 @@ class FixedLatentMosaic(keras.callbacks.Callback):
 
 # %% ../nbs/01_dcgan.ipynb #69608ea6
 class GeneratorAverage(keras.callbacks.Callback):
-    "At each epoch's end, move the GAN's `average_generator` toward G: a <- decay a + (1 - decay) w, for every weight (BatchNorm statistics too)."
+    "At each epoch's end, move the GAN's `average_generator` toward G: a <- d a + (1 - d) w, for every weight (BatchNorm statistics too), with d warming up to `decay`."
     def __init__(self, decay:float): super().__init__(); self.decay = float(decay)
 
+    def decay_at(self, epoch:int) -> float:
+        "The decay of the update after `epoch` (0-based): min(decay, (1 + epoch) / (10 + epoch)), so the untrained G is soon forgotten."
+        return min(self.decay, (1 + epoch) / (10 + epoch))
+
     def on_epoch_end(self, epoch, logs=None):
-        avg, g = self.model.average_generator, self.model.generator
+        avg, g, d = self.model.average_generator, self.model.generator, self.decay_at(epoch)
         for a, w in zip(avg.weights, g.weights):   # the same architecture: the same weights in the same order
-            a.assign(ops.add(ops.multiply(a.value, self.decay), ops.multiply(ops.cast(w.value, a.dtype), 1. - self.decay)))
+            a.assign(ops.add(ops.multiply(a.value, d), ops.multiply(ops.cast(w.value, a.dtype), 1. - d)))
 
 def curve_epochs(epochs:int, points:int=8) -> list:
     "`points` epochs spread evenly over a run of `epochs` (the last one included)."
@@ -458,16 +462,17 @@ def quality_curve(run_dir,         # a finished dcgan run folder with snapshots
 
 # %% ../nbs/01_dcgan.ipynb #d84c9fba
 GAN_ADAM = dict(learning_rate=2e-4, beta_1=0.5)   # the DCGAN paper's setting (see above)
+RECIPE = dict(batch=64, ema=0.9)   # what the recipe study below kept for MNIST and Fashion-MNIST (Frey keeps batch 64 and no average)
 
 def dcgan_budgets(dataset, opts):
     "Run sizes per budget: `docs` is what this page trains; an epoch is `steps` batches of the repeating, reshuffled data."
     if dataset == 'frey':
         return dict(test=dict(epochs=2, batch=32, steps=2, mosaic_n=25), docs=dict(epochs=40, batch=64, steps=30, mosaic_n=25),
                     full=dict(epochs=100, batch=64, steps=31, mosaic_n=25))
-    n_mosaic, b = 25 if dataset == 'mnist' else 64, opts.get('batch') or 256
+    n_mosaic, b = 25 if dataset == 'mnist' else 64, opts.get('batch') or RECIPE['batch']
     per = lambda steps: max(1, round(steps * 256 / b))   # --batch keeps the images per epoch: more steps of smaller batches
     return dict(test=dict(epochs=2, batch=32, n=512, steps=2, mosaic_n=n_mosaic),
-                docs=dict(epochs=120 if dataset == 'mnist' else 40, batch=b, steps=per(25), mosaic_n=n_mosaic),
+                docs=dict(epochs=60, batch=b, steps=per(25), mosaic_n=n_mosaic),
                 full=dict(epochs=50, batch=b, steps=per(235), mosaic_n=n_mosaic))
 
 def mosaic_epochs(epochs:int) -> list:
@@ -502,8 +507,10 @@ register_model(ModelSpec(
                  d_learning_rate=Option("D's learning rate, when it differs from G's (two time scales)", float, None, min=1e-6, max=1.),
                  beta_1=Option("Adam's beta_1 for both networks", float, GAN_ADAM['beta_1'], min=0., max=0.999),
                  label_smoothing=Option("one-sided label smoothing: D's target on real images is 1 minus this", float, 0., min=0., max=0.5),
-                 ema=Option("decay per epoch of the average of G's weights that samples come from (0: G itself)", float, 0., min=0., max=0.999),
-                 batch=Option('images per batch (docs and full budgets; the steps per epoch scale so that an epoch sees as many images)', int, None, min=8, max=4096)),
+                 ema=Option("decay per epoch of the average of G's weights that samples come from (0: G itself)", float,
+                            lambda ds: 0. if ds == 'frey' else RECIPE['ema'], min=0., max=0.999),
+                 batch=Option('images per batch (MNIST, Fashion-MNIST; an epoch is 6,400 images at any batch size)', int,
+                              lambda ds: None if ds == 'frey' else RECIPE['batch'], min=8, max=4096)),
     precisions=('float32', 'mixed_bfloat16', 'mixed_float16'), backends=('tensorflow', 'torch', 'jax'),
     reference=lambda built, batch, cfg: plain_gan_step(float32_copy(built.model.generator), float32_copy(built.model.discriminator),
                                                        batch, built.model.latent, built.model.from_logits, cfg),
