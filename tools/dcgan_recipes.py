@@ -6,7 +6,7 @@ eight points, against the minutes of training behind each).
 Usage: python tools/dcgan_recipes.py --dataset mnist --epochs 40 [--arms paper,tutorial,...] [--runs nbs/runs/recipes]
 
 Each arm trains into its own run folder (resumable: rerun the same command after an interruption) and its curves are
-added to nbs/results/01_dcgan_recipes.json as soon as it finishes, with the command that trains it and the CPU.
+added to nbs/results/studies/01_dcgan_recipes.json as soon as it finishes, with the command that trains it and the CPU.
 Arms already in the file for this dataset and epoch count are skipped. Run one study at a time: two trainings side
 by side slow each other down 3-5x on 2 cores and spoil the minutes.
 """
@@ -35,7 +35,7 @@ def main():
     p.add_argument('--arms', default=','.join(ARMS), help=f"comma-separated, from: {', '.join(ARMS)}")
     p.add_argument('--runs', default='nbs/runs/recipes', help='parent folder of the run folders')
     p.add_argument('--seed', type=int, default=0)
-    p.add_argument('--results', default='nbs/results/01_dcgan_recipes.json')
+    p.add_argument('--results', default='nbs/results/studies/01_dcgan_recipes.json')
     a = p.parse_args()
     arms = a.arms.split(',')
     if bad := [x for x in arms if x not in ARMS]: sys.exit(f"unknown arm(s) {', '.join(bad)}; choose from {', '.join(ARMS)}")
