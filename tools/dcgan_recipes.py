@@ -28,6 +28,8 @@ ARMS = {
     'lr5e-4':    ("Adam 5e-4 for both", '--batch 256 --ema 0.9 --learning-rate 5e-4'),
 }
 
+AVERAGE_RULE = 'warm-up'   # GeneratorAverage's decay warms up (since 2026-12-07); rows recorded before say 'plain'
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--dataset', default='mnist', choices=('mnist', 'fashion_mnist'))
@@ -42,8 +44,7 @@ def main():
     res = Path(a.results)
     data = json.loads(res.read_text()) if res.is_file() else dict(about=__doc__.split('\n\n')[0], rows=[])
     from genlit.cli import system_info
-    from genlit.dcgan import quality_curve, GeneratorAverage
-    average = 'warm-up' if hasattr(GeneratorAverage, 'decay_at') else 'plain'   # the rule of the weight average (decay warm-up since 2026-12-07)
+    from genlit.dcgan import quality_curve
     cpu = system_info()['cpu']
     for arm in arms:
         key = dict(dataset=a.dataset, arm=arm, epochs=a.epochs, seed=a.seed)
@@ -55,7 +56,7 @@ def main():
         run = json.loads((out/'genlit.json').read_text())
         curves = {part: quality_curve(out, part=part) for part in ('generator', 'last_generator')
                   if any((out/'snapshots').glob(f'{part}_[0-9]*.weights.h5'))}
-        row = dict(key, change=ARMS[arm][0], command=cmd, cpu=cpu, precision=run['precision'], seconds=run['seconds'], average=average, curves=curves)
+        row = dict(key, change=ARMS[arm][0], command=cmd, cpu=cpu, precision=run['precision'], seconds=run['seconds'], average=AVERAGE_RULE, curves=curves)
         for part, c in curves.items(): print(f"   {part}: " + ', '.join(f"{q['minutes']:.1f} min {q['fd_floor']:.1f}" for q in c), flush=True)
         data['rows'].append(row)
         res.parent.mkdir(parents=True, exist_ok=True); res.write_text(json.dumps(data, indent=1) + '\n')
