@@ -480,5 +480,7 @@ d = { 'settings': { 'branch': 'main',
                                'genlit.vaegan.conv_vaegan_encoder': ('vaegan.html#conv_vaegan_encoder', 'genlit/vaegan.py'),
                                'genlit.vaegan.dense_discriminator': ('vaegan.html#dense_discriminator', 'genlit/vaegan.py'),
                                'genlit.vaegan.feature_extractor': ('vaegan.html#feature_extractor', 'genlit/vaegan.py'),
+                               'genlit.vaegan.load_vaegan': ('vaegan.html#load_vaegan', 'genlit/vaegan.py'),
                                'genlit.vaegan.plot_vaegan_history': ('vaegan.html#plot_vaegan_history', 'genlit/vaegan.py'),
+                               'genlit.vaegan.score_model': ('vaegan.html#score_model', 'genlit/vaegan.py'),
                                'genlit.vaegan.vaegan_budgets': ('vaegan.html#vaegan_budgets', 'genlit/vaegan.py')}}}

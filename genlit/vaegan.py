@@ -12,15 +12,17 @@ from .data import load_dataset, make_dataset, show_images, plot_history, by_budg
 from .vae import Sampling, dense_vae, kl_divergence, vae_encoder
 from .autoencoders import reconstruction_error
 from .runs import (ModelSpec, Built, Option, register_model, latent_sampler, RaiseOnNaN, runs_root,
-                         OptimizerGroup, values_of, with_values, stateless_on_jax)
+                         OptimizerGroup, values_of, with_values, stateless_on_jax, read_run, load_parts, UserError)
+from .metrics import evaluate_samples
 
 # %% auto #0
-__all__ = ['VARIANTS', 'dense_discriminator', 'conv_vaegan_encoder', 'conv_vaegan_decoder', 'conv_discriminator',
-           'feature_extractor', 'VAEGAN', 'build_vaegan', 'vaegan_budgets', 'build_vaegan_run', 'plot_vaegan_history']
+__all__ = ['VARIANTS', 'DIS_L_LAYERS', 'dense_discriminator', 'conv_vaegan_encoder', 'conv_vaegan_decoder', 'conv_discriminator',
+           'feature_extractor', 'VAEGAN', 'build_vaegan', 'vaegan_budgets', 'build_vaegan_run', 'load_vaegan',
+           'score_model', 'plot_vaegan_history']
 
 # %% ../nbs/04_vaegan.ipynb #18b18371
 def dense_discriminator(input_shape=(28, 28, 1), # image shape
-                        hidden=(512, 256),       # hidden widths; the last one is Dis_l
+                        hidden=(512, 256),       # hidden widths; the first (`dis_dense1`) or the last serves as Dis_l
                         feature_layer:str='dis_features',
                         dropout:float=0.3,
                         name:str='discriminator') -> keras.Model:
@@ -252,24 +254,31 @@ class VAEGAN(keras.Model):
         return {n: m.result() for n, m in self.trackers.items()}
 
 # %% ../nbs/04_vaegan.ipynb #e761104c
-VARIANTS = {
-    'basic':     dict(kind='dense', use_dis_l=False),  # the sheet: L = L_prior + L_GAN
-    'dis_l':     dict(kind='dense', use_dis_l=True),   # bonus 1: + learned similarity
-    'conv':      dict(kind='conv', use_dis_l=True),    # bonus 2: convolutional, with learned similarity
+VARIANTS = {   # dis_l_layer: which hidden layer of the discriminator is Dis_l (see DIS_L_LAYERS)
+    'basic':     dict(kind='dense', use_dis_l=False, dis_l_layer='first'),  # the sheet: L = L_prior + L_GAN
+    'dis_l':     dict(kind='dense', use_dis_l=True, dis_l_layer='first'),   # bonus 1: + learned similarity
+    'conv':      dict(kind='conv', use_dis_l=True, dis_l_layer='last'),     # bonus 2: convolutional, with learned similarity
 }
+DIS_L_LAYERS = {'dense': dict(first='dis_dense1', last='dis_features'),   # 512 or 256 units
+                'conv': dict(first='dis_conv1', last='dis_features')}     # 28x28x32 or 7x7x128 (after BN)
 
 def build_vaegan(variant:str='dis_l',   # 'basic', 'dis_l' or 'conv' (see `VARIANTS`)
                  latent_dim:int=None,   # default: 2 for the dense VAE of 03 (B5), 128 for conv (as 03's conv VAE)
-                 gamma:float=1.0, seed:int=0, **kwargs) -> VAEGAN:
+                 gamma:float=1.0, seed:int=0,
+                 dis_l_layer:str=None,  # 'first' or 'last' hidden layer of the discriminator as Dis_l (default: the variant's)
+                 **kwargs) -> VAEGAN:
     "A VAE-GAN variant: dense ones reuse `genlit.vae.dense_vae`'s encoder and decoder."
     if variant not in VARIANTS: raise ValueError(f"Unknown VAE-GAN variant {variant!r}; choose one of {', '.join(VARIANTS)}.")
     v = VARIANTS[variant]
+    layers_ = DIS_L_LAYERS[v['kind']]
+    if (dis_l_layer or v['dis_l_layer']) not in layers_: raise ValueError(f"Unknown Dis_l layer {dis_l_layer!r}; choose one of {', '.join(layers_)}.")
     if v['kind'] == 'dense':
         enc, dec, _ = dense_vae(latent_dim=latent_dim or 2, seed=seed)
         dis = dense_discriminator()
     else:
         enc, dec, dis = conv_vaegan_encoder(latent_dim=latent_dim or 128, seed=seed), conv_vaegan_decoder(latent_dim or 128), conv_discriminator()
-    return VAEGAN(enc, dec, dis, use_dis_l=v['use_dis_l'], gamma=gamma, seed=seed, name=f'vaegan_{variant}', **kwargs)
+    return VAEGAN(enc, dec, dis, feature_layer=layers_[dis_l_layer or v['dis_l_layer']], use_dis_l=v['use_dis_l'], gamma=gamma,
+                  seed=seed, name=f'vaegan_{variant}', **kwargs)
 
 
 # %% ../nbs/04_vaegan.ipynb #91342de2
@@ -283,7 +292,7 @@ def vaegan_budgets(dataset, opts):
 def build_vaegan_run(x, dataset, cfg, opts, seed, ctx):
     "The builder `genlit train vaegan` calls: `build_vaegan(variant)` with three Adam(learning_rate, 0.5) optimizers."
     m = build_vaegan(opts['variant'], latent_dim=opts['latent_dim'], seed=seed, balance=opts['balance'] == 'on',
-                     gan_to_encoder=opts['gan_to_encoder'] == 'on')
+                     gan_to_encoder=opts['gan_to_encoder'] == 'on', dis_l_layer=opts['dis_l_layer'])
     opt = lambda: keras.optimizers.Adam(opts['learning_rate'], beta_1=0.5)
     m.compile(opt(), opt(), opt())
     m(x[:2])
@@ -297,8 +306,28 @@ register_model(ModelSpec('vaegan', 'VAE-GAN of Larsen et al., --variant basic | 
                                       latent_dim=Option('size of the latent code (default: the variant\'s)', int, None, min=1, max=512),
                                       balance=Option('the paper\'s rule that skips the update of a player far ahead', str, 'on', choices=('on', 'off')),
                                       gan_to_encoder=Option('pass the GAN term to the encoder too (the paper stops it there)', str, 'off', choices=('off', 'on')),
-                                      learning_rate=Option('Adam learning rate of the three players', float, 2e-4, min=1e-6, max=1e-2)),
+                                      learning_rate=Option('Adam learning rate of the three players', float, 2e-4, min=1e-6, max=1e-2),
+                                      dis_l_layer=Option("the discriminator's hidden layer that is Dis_l (default: the variant's: first for dense, last for conv)", str, None, choices=('first', 'last'))),
                          validate=True, precisions=('float32',), backends=('tensorflow', 'torch', 'jax')));
+
+# %% ../nbs/04_vaegan.ipynb #05510a61
+def load_vaegan(run_dir) -> tuple:
+    "`(run, VAEGAN)` of a `genlit train vaegan` run folder, on whichever backend is loaded (Keras files load on any)."
+    run = read_run(run_dir)
+    if run is None or run.get('model') != 'vaegan':
+        raise UserError(f"{run_dir} holds no VAE-GAN run; train one with `genlit train vaegan --out {run_dir}`")
+    p, v = load_parts(run_dir, run, ['encoder', 'decoder', 'discriminator']), VARIANTS[run['options']['variant']]
+    layer = DIS_L_LAYERS[v['kind']][run['options'].get('dis_l_layer') or v['dis_l_layer']]
+    return run, VAEGAN(p['encoder'], p['decoder'], p['discriminator'], feature_layer=layer, use_dis_l=v['use_dis_l'])
+
+def score_model(recon_fn,   # images -> reconstructions
+                sample_fn,  # n -> n samples in [0, 1]
+                x_test,     # test images in [0, 1]
+                n:int=2000) -> dict:
+    "This page's numbers for one model: test reconstruction error, and the quality of `n` samples (`evaluate_samples`)."
+    ev = evaluate_samples(sample_fn(n), 'fashion_mnist')
+    return dict(test_mse=reconstruction_error(recon_fn, x_test), fd=ev['fd'], fd_floor=ev['fd_floor'], fd_ratio=ev['fd_ratio'],
+                precision=ev['precision'], recall=ev['recall'], classes=ev['classes_covered'])
 
 # %% ../nbs/04_vaegan.ipynb #8c9fe374
 def plot_vaegan_history(runs:dict, # variant -> history dict of its run
