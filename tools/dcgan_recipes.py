@@ -7,7 +7,9 @@ Usage: python tools/dcgan_recipes.py --dataset mnist --epochs 40 [--arms paper,t
 
 Each arm trains into its own run folder (resumable: rerun the same command after an interruption) and its curves are
 added to nbs/results/studies/01_dcgan_recipes.json as soon as it finishes, with the command that trains it and the CPU.
-Arms already in the file for this dataset and epoch count are skipped. Run one study at a time: two trainings side
+Arms already in the file for this dataset and epoch count are skipped. An arm's folder that already holds
+fewer epochs of the same command (for example a copy of 01's docs run, whose command is the 'recipe' arm's) is trained on
+from there, as `genlit train` resumes; the row's seconds then include the copied epochs. Run one study at a time: two trainings side
 by side slow each other down 3-5x on 2 cores and spoil the minutes.
 """
 import argparse, json, shlex, subprocess, sys, time
@@ -26,6 +28,7 @@ ARMS = {
     'batch64':   ("batch 64 (4x the steps)", '--batch 64 --ema 0.9'),
     'batch128':  ("batch 128 (2x the steps)", '--batch 128 --ema 0.9'),
     'lr5e-4':    ("Adam 5e-4 for both", '--batch 256 --ema 0.9 --learning-rate 5e-4'),
+    'recipe':    ("the registered recipe (batch 64, average 0.9), for longer curves", '--batch 64 --ema 0.9'),
 }
 
 AVERAGE_RULE = 'warm-up'   # GeneratorAverage's decay warms up (since 2026-12-07); rows recorded before say 'plain'
