@@ -17,8 +17,8 @@ from .metrics import evaluate_samples
 
 # %% auto #0
 __all__ = ['VARIANTS', 'DIS_L_LAYERS', 'dense_discriminator', 'conv_vaegan_encoder', 'conv_vaegan_decoder', 'conv_discriminator',
-           'feature_extractor', 'VAEGAN', 'build_vaegan', 'vaegan_budgets', 'build_vaegan_run', 'load_vaegan',
-           'score_model', 'plot_vaegan_history']
+           'feature_extractor', 'VAEGAN', 'dis_l_layer_name', 'build_vaegan', 'vaegan_budgets', 'build_vaegan_run',
+           'load_vaegan', 'score_model', 'plot_vaegan_history']
 
 # %% ../nbs/04_vaegan.ipynb #18b18371
 def dense_discriminator(input_shape=(28, 28, 1), # image shape
@@ -262,6 +262,15 @@ VARIANTS = {   # dis_l_layer: which hidden layer of the discriminator is Dis_l (
 DIS_L_LAYERS = {'dense': dict(first='dis_dense1', last='dis_features'),   # 512 or 256 units
                 'conv': dict(first='dis_conv1', last='dis_features')}     # 28x28x32 or 7x7x128 (after BN)
 
+def dis_l_layer_name(variant:str,     # a key of `VARIANTS`
+                     choice:str=None,  # 'first' or 'last' hidden layer of the discriminator (default: the variant's)
+                    ) -> str:
+    "The name of the discriminator layer that is Dis_l in `variant`; `ValueError` naming the choices if `choice` is unknown."
+    v = VARIANTS[variant]
+    names, choice = DIS_L_LAYERS[v['kind']], choice or v['dis_l_layer']
+    if choice not in names: raise ValueError(f"Unknown Dis_l layer {choice!r}; choose one of {', '.join(names)}.")
+    return names[choice]
+
 def build_vaegan(variant:str='dis_l',   # 'basic', 'dis_l' or 'conv' (see `VARIANTS`)
                  latent_dim:int=None,   # default: 2 for the dense VAE of 03 (B5), 128 for conv (as 03's conv VAE)
                  gamma:float=1.0, seed:int=0,
@@ -270,14 +279,13 @@ def build_vaegan(variant:str='dis_l',   # 'basic', 'dis_l' or 'conv' (see `VARIA
     "A VAE-GAN variant: dense ones reuse `genlit.vae.dense_vae`'s encoder and decoder."
     if variant not in VARIANTS: raise ValueError(f"Unknown VAE-GAN variant {variant!r}; choose one of {', '.join(VARIANTS)}.")
     v = VARIANTS[variant]
-    layers_ = DIS_L_LAYERS[v['kind']]
-    if (dis_l_layer or v['dis_l_layer']) not in layers_: raise ValueError(f"Unknown Dis_l layer {dis_l_layer!r}; choose one of {', '.join(layers_)}.")
+    feature_layer = dis_l_layer_name(variant, dis_l_layer)
     if v['kind'] == 'dense':
         enc, dec, _ = dense_vae(latent_dim=latent_dim or 2, seed=seed)
         dis = dense_discriminator()
     else:
         enc, dec, dis = conv_vaegan_encoder(latent_dim=latent_dim or 128, seed=seed), conv_vaegan_decoder(latent_dim or 128), conv_discriminator()
-    return VAEGAN(enc, dec, dis, feature_layer=layers_[dis_l_layer or v['dis_l_layer']], use_dis_l=v['use_dis_l'], gamma=gamma,
+    return VAEGAN(enc, dec, dis, feature_layer=feature_layer, use_dis_l=v['use_dis_l'], gamma=gamma,
                   seed=seed, name=f'vaegan_{variant}', **kwargs)
 
 
@@ -316,9 +324,9 @@ def load_vaegan(run_dir) -> tuple:
     run = read_run(run_dir)
     if run is None or run.get('model') != 'vaegan':
         raise UserError(f"{run_dir} holds no VAE-GAN run; train one with `genlit train vaegan --out {run_dir}`")
-    p, v = load_parts(run_dir, run, ['encoder', 'decoder', 'discriminator']), VARIANTS[run['options']['variant']]
-    layer = DIS_L_LAYERS[v['kind']][run['options'].get('dis_l_layer') or v['dis_l_layer']]
-    return run, VAEGAN(p['encoder'], p['decoder'], p['discriminator'], feature_layer=layer, use_dis_l=v['use_dis_l'])
+    p, variant = load_parts(run_dir, run, ['encoder', 'decoder', 'discriminator']), run['options']['variant']
+    return run, VAEGAN(p['encoder'], p['decoder'], p['discriminator'], feature_layer=dis_l_layer_name(variant, run['options'].get('dis_l_layer')),
+                       use_dis_l=VARIANTS[variant]['use_dis_l'])
 
 def score_model(recon_fn,   # images -> reconstructions
                 sample_fn,  # n -> n samples in [0, 1]
