@@ -462,17 +462,18 @@ def quality_curve(run_dir,         # a finished dcgan run folder with snapshots
 
 # %% ../nbs/01_dcgan.ipynb #d84c9fba
 GAN_ADAM = dict(learning_rate=2e-4, beta_1=0.5)   # the DCGAN paper's setting (see above)
-RECIPE = dict(batch=64, ema=0.9)   # what the recipe study below kept for MNIST and Fashion-MNIST (Frey keeps batch 64 and no average)
+RECIPE = dict(mnist=dict(batch=32, ema=0.9, epochs=100),          # what the recipe study below kept per dataset
+              fashion_mnist=dict(batch=64, ema=0.9, epochs=80))  # (Frey keeps batch 64, 40 epochs and no average)
 
 def dcgan_budgets(dataset, opts):
     "Run sizes per budget: `docs` is what this page trains; an epoch is `steps` batches of the repeating, reshuffled data."
     if dataset == 'frey':
         return dict(test=dict(epochs=2, batch=32, steps=2, mosaic_n=25), docs=dict(epochs=40, batch=64, steps=30, mosaic_n=25),
                     full=dict(epochs=100, batch=64, steps=31, mosaic_n=25))
-    n_mosaic, b = 25 if dataset == 'mnist' else 64, opts.get('batch') or RECIPE['batch']
+    n_mosaic, b = 25 if dataset == 'mnist' else 64, opts.get('batch') or RECIPE[dataset]['batch']
     per = lambda steps: max(1, round(steps * 256 / b))   # --batch keeps the images per epoch: more steps of smaller batches
     return dict(test=dict(epochs=2, batch=32, n=512, steps=2, mosaic_n=n_mosaic),
-                docs=dict(epochs=60, batch=b, steps=per(25), mosaic_n=n_mosaic),
+                docs=dict(epochs=RECIPE[dataset]['epochs'], batch=b, steps=per(25), mosaic_n=n_mosaic),
                 full=dict(epochs=50, batch=b, steps=per(235), mosaic_n=n_mosaic))
 
 def mosaic_epochs(epochs:int) -> list:
@@ -508,9 +509,9 @@ register_model(ModelSpec(
                  beta_1=Option("Adam's beta_1 for both networks", float, GAN_ADAM['beta_1'], min=0., max=0.999),
                  label_smoothing=Option("one-sided label smoothing: D's target on real images is 1 minus this", float, 0., min=0., max=0.5),
                  ema=Option("decay per epoch of the average of G's weights that samples come from (0: G itself)", float,
-                            lambda ds: 0. if ds == 'frey' else RECIPE['ema'], min=0., max=0.999),
+                            lambda ds: 0. if ds == 'frey' else RECIPE[ds]['ema'], min=0., max=0.999),
                  batch=Option('images per batch (MNIST, Fashion-MNIST; an epoch is 6,400 images at any batch size)', int,
-                              lambda ds: None if ds == 'frey' else RECIPE['batch'], min=8, max=4096)),
+                              lambda ds: None if ds == 'frey' else RECIPE[ds]['batch'], min=8, max=4096)),
     precisions=('float32', 'mixed_bfloat16', 'mixed_float16'), backends=('tensorflow', 'torch', 'jax'),
     reference=lambda built, batch, cfg: plain_gan_step(float32_copy(built.model.generator), float32_copy(built.model.discriminator),
                                                        batch, built.model.latent, built.model.from_logits, cfg),

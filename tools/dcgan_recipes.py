@@ -30,6 +30,8 @@ ARMS = {
     'lr5e-4':    ("Adam 5e-4 for both", '--batch 256 --ema 0.9 --learning-rate 5e-4'),
     'recipe':    ("the registered recipe (batch 64, average 0.9), for longer curves", '--batch 64 --ema 0.9'),
     'b64smooth': ("the registered recipe with one-sided label smoothing 0.1", '--batch 64 --ema 0.9 --label-smoothing 0.1'),
+    'batch32':   ("the registered recipe at batch 32 (2x its steps)", '--batch 32 --ema 0.9'),
+    'batch16':   ("the registered recipe at batch 16 (4x its steps)", '--batch 16 --ema 0.9'),
 }
 
 AVERAGE_RULE = 'warm-up'   # GeneratorAverage's decay warms up (since 2026-12-07); rows recorded before say 'plain'
