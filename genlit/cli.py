@@ -13,7 +13,7 @@ except ImportError as e:   # KERAS_BACKEND unknown or not installed (data.Backen
     if type(e).__name__ != 'BackendError': raise
     print(f"genlit: {e}", file=sys.stderr); sys.exit(2)   # exit 2, like every other bad input
 from .runs import (UserError, one_line, to_plain, atomic_write, writable_folder, bf16_fast, MODELS, load_models, load_run,
-                         default_model, describe_model, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, SEED_MAX)
+                         default_model, describe_model, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, check_seed, cpuinfo)
 
 # %% auto #0
 __all__ = ['SUBCOMMANDS', 'COMMAND_MODULES', 'NATIVE_NOISE', 'RANGES', 'ROUND_OFF', 'MAX_EVAL_BYTES', 'subcommand',
@@ -165,12 +165,7 @@ def _devices(backend) -> list:
     import tensorflow as tf
     return [f"{d.device_type}:{d.name.split(':')[-1]}" for d in tf.config.list_physical_devices()]
 
-def _cpu_name() -> str:
-    try:
-        for line in Path('/proc/cpuinfo').read_text().splitlines():
-            if line.startswith('model name'): return line.split(':', 1)[1].strip()
-    except OSError: pass
-    return platform.processor() or '?'
+def _cpu_name() -> str: return cpuinfo('model name') or platform.processor() or '?'
 
 @subcommand('info', 'Show versions, devices, bf16 support and where each dataset was found.',
             [(('--json',), dict(action='store_true', help='print one JSON object'))])
@@ -308,7 +303,7 @@ def evaluate_command(ns) -> int:
         print(f"warning: the genlit.json beside {ns.file} says its model was trained on {run['dataset']}, not {dataset}; "
               f"these numbers compare its samples with {dataset}", file=sys.stderr)
     if ns.n_real < 5: raise UserError(f"--n-real must be at least 5, got {ns.n_real}.")
-    if not 0 <= ns.seed <= SEED_MAX: raise UserError(f"--seed must be an integer from 0 to {SEED_MAX}, got {ns.seed}.")
+    check_seed(ns.seed)
     if ns.classifier not in ('docs', 'test'): raise UserError(f"Unknown --classifier {ns.classifier!r}. Valid: docs, test.")
     x = load_samples(ns.file, dataset, ns.range_)
     from genlit.metrics import evaluate_samples

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_runs.ipynb #0f1d565e
 from __future__ import annotations
-import contextlib, csv, errno, hashlib, importlib, json, math, os, pkgutil, shutil, sys, tempfile, time
+import contextlib, csv, errno, hashlib, importlib, json, math, os, shutil, sys, tempfile, time
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from pathlib import Path
@@ -17,17 +17,18 @@ from .data import (BACKEND, BUDGETS, dataset_info, by_budget, run_budget, load_d
 # %% auto #0
 __all__ = ['PRECISIONS', 'STRATEGIES', 'MODELS', 'SKIPPED', 'RUN_FILE', 'MAX_EPOCHS', 'SEED_MAX', 'FINGERPRINTED', 'SPACE_MARGIN',
            'CHECKPOINTS', 'TRAIN_CALLBACKS', 'MAX_SAMPLES', 'SAMPLE_CHUNK', 'UserError', 'one_line', 'to_plain',
-           'atomic_write', 'write_json', 'FolderLock', 'cpu_flags', 'bf16_fast', 'precision_policy', 'gpu_count',
-           'precision_scope', 'float32_outputs', 'check_strategy', 'distribute_strategy', 'replicas_in_sync',
-           'shard_by_data', 'RaiseOnNaN', 'EpochLines', 'fmt_seconds', 'StageClock', 'EpochSeconds', 'Option', 'Built',
-           'ModelSpec', 'register_model', 'model_modules', 'load_models', 'get_model', 'model_backend', 'default_model',
-           'model_dataset', 'model_options', 'check_budget', 'model_config', 'model_precision', 'describe_model',
-           'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents', 'latent_sampler', 'plain_tape_step',
-           'float32_copy', 'OptimizerGroup', 'values_of', 'with_values', 'stateless_on_jax', 'on_backend',
-           'run_fingerprint', 'write_run', 'read_run', 'sha256_file', 'free_bytes', 'ensure_space', 'read_checkpoints',
-           'backup_epoch', 'weight_bytes', 'save_checkpoint', 'Checkpoint', 'truncate_history', 'read_history',
-           'save_keras', 'save_samples_png', 'load_parts', 'load_run', 'runs_root', 'command_line', 'writable_folder',
-           'describe_run', 'train_run', 'run_rate', 'sample_run']
+           'atomic_write', 'write_json', 'FolderLock', 'cpuinfo', 'cpu_flags', 'bf16_fast', 'precision_policy',
+           'gpu_count', 'precision_scope', 'float32_outputs', 'check_strategy', 'distribute_strategy',
+           'replicas_in_sync', 'shard_by_data', 'RaiseOnNaN', 'EpochLines', 'fmt_seconds', 'StageClock', 'EpochSeconds',
+           'Option', 'Built', 'ModelSpec', 'register_model', 'model_modules', 'load_models', 'get_model',
+           'model_backend', 'default_model', 'model_dataset', 'model_options', 'check_budget', 'model_config',
+           'model_precision', 'describe_model', 'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents',
+           'latent_sampler', 'plain_tape_step', 'float32_copy', 'OptimizerGroup', 'values_of', 'with_values',
+           'stateless_on_jax', 'on_backend', 'is_seed', 'check_seed', 'run_fingerprint', 'write_run', 'read_run',
+           'sha256_file', 'free_bytes', 'ensure_space', 'read_checkpoints', 'backup_epoch', 'weight_bytes',
+           'save_checkpoint', 'Checkpoint', 'truncate_history', 'read_history', 'save_keras', 'save_samples_png',
+           'load_parts', 'load_run', 'runs_root', 'command_line', 'writable_folder', 'describe_run', 'train_run',
+           'run_rate', 'sample_run']
 
 # %% ../nbs/00a_runs.ipynb #401b793e
 class UserError(Exception):
@@ -71,8 +72,8 @@ def atomic_write(path,            # the file to (re)place
     return path
 
 def write_json(path, obj) -> Path:
-    "Write `obj` (NumPy values allowed) as indented JSON to `path`, atomically."
-    text = json.dumps(to_plain(obj), indent=1)
+    "Write `obj` (NumPy values, and scalars that `float` reads, allowed) as indented JSON with a final newline to `path`, atomically."
+    text = json.dumps(to_plain(obj), indent=1, default=float) + '\n'
     return atomic_write(path, lambda tmp: Path(tmp).write_text(text))
 
 class FolderLock:
@@ -106,13 +107,17 @@ class FolderLock:
         self.f.close(); self.f = None
 
 # %% ../nbs/00a_runs.ipynb #4c0ff195
-def cpu_flags() -> set:
-    "CPU feature flags from /proc/cpuinfo (empty set where unavailable)."
+def cpuinfo(field:str) -> str:
+    "The value of the first `field` line of /proc/cpuinfo ('flags', 'model name', ...), or None where there is none."
     try:
         for line in Path('/proc/cpuinfo').read_text().splitlines():
-            if line.startswith('flags'): return set(line.split(':', 1)[1].split())
+            if line.split(':', 1)[0].strip() == field: return line.split(':', 1)[1].strip()
     except OSError: pass
-    return set()
+    return None
+
+def cpu_flags() -> set:
+    "CPU feature flags from /proc/cpuinfo (empty set where unavailable)."
+    return set((cpuinfo('flags') or '').split())
 
 def bf16_fast() -> bool:
     "True when the CPU has native bfloat16 matrix instructions (AMX-BF16 or AVX512-BF16)."
@@ -341,11 +346,11 @@ def register_model(spec:ModelSpec) -> ModelSpec:
     return spec
 
 def model_modules() -> list:
-    "The genlit modules that may register models: every module of the package but the command layer."
-    skip = {'cli', 'bench', 'runs', 'data', 'metrics', '_modidx'}
+    "The genlit modules that register models: those whose source calls `register_model` (read, not imported), in name order; none is named here."
     import importlib.util   # the folder holding this module: never a namespace path (a clone named genlit, with its setup.py)
-    here = [str(Path(importlib.util.find_spec('genlit.runs').origin).parent)]
-    return [f'genlit.{m.name}' for m in pkgutil.iter_modules(here) if m.name not in skip and not m.name.startswith('_')]
+    me = Path(importlib.util.find_spec('genlit.runs').origin)
+    return [f'genlit.{p.stem}' for p in sorted(me.parent.glob('*.py'))
+            if p != me and not p.stem.startswith('_') and 'register_model(' in p.read_text(encoding='utf-8', errors='replace')]
 
 SKIPPED = {}   # model modules that could not be imported on this install, with why
 
@@ -559,6 +564,16 @@ RUN_FILE = 'genlit.json'
 MAX_EPOCHS = 100_000   # more epochs than any budget; a larger --epochs is a typo
 SEED_MAX = 2**32 - 1   # NumPy and TensorFlow seeds are 32-bit
 
+def is_seed(seed) -> bool:
+    "Whether `seed` is an integer (not a bool) from 0 to `SEED_MAX`."
+    return isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) and 0 <= seed <= SEED_MAX
+
+def check_seed(seed) -> int:
+    "`seed` as an `int` when `is_seed`; otherwise the one `UserError` every command gives."
+    if not is_seed(seed):
+        raise UserError(f"--seed must be an integer from 0 to {SEED_MAX}, got {seed}.")
+    return int(seed)
+
 def _run_fields(run:dict, where) -> dict:
     "Check the fields of a genlit.json that the commands read; a `UserError` naming the first bad one."
     def bad(what): raise UserError(f"{where} is damaged: {what}; delete the folder, or train again into it with --restart")
@@ -567,7 +582,7 @@ def _run_fields(run:dict, where) -> dict:
     spec = get_model(run['model']) if run['model'] in load_models() else bad(f"model {run['model']!r} is not one genlit knows ({', '.join(MODELS)})")
     if run.get('dataset') not in spec.datasets: bad(f"dataset {run.get('dataset')!r} is not one {spec.name} trains on")
     seed = run.get('seed')
-    if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed <= SEED_MAX: bad(f"seed {seed!r} is not an integer from 0 to {SEED_MAX}")
+    if not is_seed(seed): bad(f"seed {seed!r} is not an integer from 0 to {SEED_MAX}")
     if run.get('budget') not in BUDGETS: bad(f"budget {run.get('budget')!r} is not one of {', '.join(BUDGETS)}")
     for k in ('options', 'config'):
         if not isinstance(run.get(k), dict): bad(f"'{k}' is not an object")
@@ -824,7 +839,7 @@ def _old_settings(out) -> dict:
     if old.get('dataset') in spec.datasets: keep['dataset'] = old['dataset']
     if old.get('budget') in BUDGETS: keep['budget'] = old['budget']
     s = old.get('seed')
-    if isinstance(s, int) and not isinstance(s, bool) and 0 <= s <= SEED_MAX: keep['seed'] = s
+    if is_seed(s): keep['seed'] = s
     if old.get('precision_asked') in PRECISIONS: keep['precision'] = old['precision_asked']   # what was asked for: auto stays auto
     for k, v in (old.get('options') if isinstance(old.get('options'), dict) else {}).items():
         if k not in spec.options or v is None: continue
@@ -863,8 +878,7 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
     for k, v in dict(epochs=epochs, steps_per_execution=steps_per_execution).items():
         if v is not None and (not isinstance(v, (int, np.integer)) or isinstance(v, bool) or not 1 <= v <= MAX_EPOCHS):
             raise UserError(f"--{k.replace('_', '-')} must be an integer from 1 to {MAX_EPOCHS}, got {v}.")
-    if seed is not None and (not isinstance(seed, (int, np.integer)) or not 0 <= seed <= SEED_MAX):
-        raise UserError(f"--seed must be an integer from 0 to {SEED_MAX}, got {seed}.")
+    if seed is not None: check_seed(seed)
     if out is not None: _check_out(Path(out))
     old = _old_settings(out) if restart and out is not None else {}   # what --restart keeps of the folder's run
     if model is None and out is not None and (Path(out)/RUN_FILE).is_file():   # `genlit train --out DIR` continues DIR's own model
@@ -937,6 +951,56 @@ class _Started(_keras_callback()):
     batches = 0
     def on_train_batch_begin(self, batch, logs=None): self.batches += 1
 
+def _announce(spec, out, dataset, budget, seed, opts, cfg, target, done):
+    "The run's first line: what trains where, and whether it starts, resumes or only saves (every stage named)."
+    first = ''.join(f"{name} {cfg[key]} epochs, then " for name, key in spec.stages.items())
+    print(f"{'resuming' if done else 'training'} {describe_run(spec, dataset, budget, seed, opts)} in {out}: "
+          + (f"continuing at epoch {done + 1} of {target} ({done} done, restored from {out/'backup'})" if 0 < done < target
+             else f"all {target} epochs done already, saving the results" if done else
+             f"{len(spec.stages) + 1} stages: " * bool(first) + first + f"{target} epochs x {cfg['steps'] or 'all'} steps x batch {cfg['batch']}"),
+          flush=True)
+
+def _report_precision(policy, dist, strategy, batch, deterministic):
+    "The run's second line: precision, replicas and determinism (with a warning for float16 on a CPU)."
+    if policy == 'mixed_float16' and not gpu_count():
+        print("warning: mixed_float16 on a CPU has no fast float16 kernels and trains several times slower than float32; "
+              "use --precision mixed_bfloat16 (on a CPU with bf16) or float32", file=sys.stderr, flush=True)
+    print(f"precision {policy}" + (f", {dist.num_replicas_in_sync} replicas ({strategy}), "
+                                   f"{batch // dist.num_replicas_in_sync} images per replica per batch" if dist else '')
+          + (', deterministic ops' if deterministic else ''), flush=True)
+
+def _callbacks(spec, built, out, target, verbose, finish) -> list:
+    "Every run's callbacks: the NaN guard, epoch times, the model's own, progress lines, the CSV history, the checkpoint, then `finish` (genlit.json follows the backup)."
+    import keras
+    return [RaiseOnNaN(built.loss_keys), EpochSeconds(), *built.callbacks,
+            *([StageClock('training' if not spec.stages else f'stage {len(spec.stages) + 1} of {len(spec.stages) + 1}')] if verbose in (1, 2) else []),
+            *([EpochLines(target // 10, built.loss_keys)] if verbose == 3 else []),
+            keras.callbacks.CSVLogger(str(out/'history.csv'), append=True),
+            Checkpoint(out/'backup'),
+            keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: finish('training')),
+            *TRAIN_CALLBACKS]
+
+def _save_outputs(spec, built, run, out, dataset, cfg, target) -> tuple:
+    "After a finished fit: the parts as .keras files (their shapes and SHA-256 in `run`), history.json, loss.png and samples.png; returns the history and its loss keys."
+    for name, m in built.parts.items(): save_keras(m, out/f'{name}.keras')
+    run.update(parts=list(built.parts), sample_parts=built.sample_parts, sampler=built.sampler,
+               part_sha256={p: sha256_file(out/f'{p}.keras') for p in built.parts},
+               image_shape=list(dataset_info(dataset).shape) + [1],
+               part_shapes={p: [[list(t.shape[1:]) for t in m.inputs], [list(t.shape[1:]) for t in m.outputs]] for p, m in built.parts.items()})
+    hist = read_history(out/'history.csv')
+    run['final'] = {k: v[-1] for k, v in hist.items()}
+    for stage, path in built.stages.items(): hist.update({f'{stage}_{k}': v for k, v in read_history(path).items()})
+    write_json(out/'history.json', hist)
+    import matplotlib.pyplot as plt
+    keys = [k for k in hist if any(k == f'{st}_loss' for st in built.stages)] + [k for k in built.loss_keys if k in hist]
+    fig = plot_history(hist, keys=keys, title=f'{spec.name} on {dataset}')
+    atomic_write(out/'loss.png', lambda tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=100)); plt.close(fig)
+    run_ = json.loads(json.dumps(to_plain(run)))   # the sampler sees what `genlit sample` will read from genlit.json
+    imgs = spec.sample(load_parts(out, run_), run_, 64, 0,  # from the saved files, loaded as `genlit sample` loads them
+                       dict(sampler=cfg.get('sample_sampler') or (spec.samplers[0] if spec.samplers else None), steps=cfg.get('sample_steps')))
+    save_samples_png(imgs, out/'samples.png', f'{spec.name} on {dataset}, {target} epochs')
+    return hist, keys
+
 def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbose, precision, asked, strategy, deterministic, spe):
     "The body of `train_run`, with every argument checked and the folder locked."
     seconds0 = (run or {}).get('seconds', 0.)
@@ -945,24 +1009,14 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
                parts=(run or {}).get('parts', []), scale=spec.scale, precision_asked=asked,
                command=command_line(spec, dataset, budget, opts, seed=seed, epochs=target, precision=asked))
     write_run(out, run)
-    first = ''.join(f"{name} {cfg[key]} epochs, then " for name, key in spec.stages.items())   # announce every stage
-    print(f"{'resuming' if done else 'training'} {describe_run(spec, dataset, budget, seed, opts)} in {out}: "
-          + (f"continuing at epoch {done + 1} of {target} ({done} done, restored from {out/'backup'})" if 0 < done < target
-             else f"all {target} epochs done already, saving the results" if done else
-             f"{len(spec.stages) + 1} stages: " * bool(first) + first + f"{target} epochs x {cfg['steps'] or 'all'} steps x batch {cfg['batch']}"),
-          flush=True)
+    _announce(spec, out, dataset, budget, seed, opts, cfg, target, done)
     import keras
     dist = distribute_strategy(strategy)   # before any other TensorFlow work (multi-worker needs that)
     policy = model_precision(spec, precision)
     run.update(precision=policy, strategy=strategy, replicas=dist.num_replicas_in_sync if dist else 1,
                deterministic=bool(deterministic), steps_per_execution=int(spe))
     write_run(out, run)
-    if policy == 'mixed_float16' and not gpu_count():
-        print("warning: mixed_float16 on a CPU has no fast float16 kernels and trains several times slower than float32; "
-              "use --precision mixed_bfloat16 (on a CPU with bf16) or float32", file=sys.stderr, flush=True)
-    print(f"precision {policy}" + (f", {dist.num_replicas_in_sync} replicas ({strategy}), "
-                                   f"{cfg['batch'] // dist.num_replicas_in_sync} images per replica per batch" if dist else '')
-          + (', deterministic ops' if deterministic else ''), flush=True)
+    _report_precision(policy, dist, strategy, cfg['batch'], deterministic)
     set_seed(seed, deterministic=deterministic)
     x = subset(load_dataset(dataset, scale=spec.scale), cfg['n'])
     x_test = None
@@ -994,15 +1048,8 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
             if dist: ds = ds.with_options(shard_by_data())
             val = None if x_test is None else make_dataset(x_test, 500, shuffle=False, y=x_test if built.pairs else None)
             truncate_history(out/'history.csv', done)
-            callbacks = [RaiseOnNaN(built.loss_keys), EpochSeconds(), *built.callbacks,
-                         *([StageClock('training' if not spec.stages else f'stage {len(spec.stages) + 1} of {len(spec.stages) + 1}')] if verbose in (1, 2) else []),
-                         *([EpochLines(target // 10, built.loss_keys)] if verbose == 3 else []),
-                         keras.callbacks.CSVLogger(str(out/'history.csv'), append=True),
-                         Checkpoint(out/'backup'),
-                         keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: finish('training')),   # genlit.json follows the backup
-                         *TRAIN_CALLBACKS]
             started = _Started()
-            callbacks.insert(0, started)
+            callbacks = [started, *_callbacks(spec, built, out, target, verbose, finish)]
             try:
                 (built.fit or built.model.fit)(ds, epochs=target, steps_per_epoch=cfg['steps'], validation_data=val,
                                                verbose=verbose % 3, callbacks=callbacks, shuffle=False)   # make_dataset already reshuffles every epoch
@@ -1030,23 +1077,7 @@ def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbo
     if backup_epoch(out) < target:   # fit returned early (stop_training), the run is not complete
         finish('training')
         raise UserError(f"training stopped after {backup_epoch(out)} of {target} epochs; run the same command again to resume")
-    for name, m in built.parts.items(): save_keras(m, out/f'{name}.keras')
-    run.update(parts=list(built.parts), sample_parts=built.sample_parts, sampler=built.sampler,
-               part_sha256={p: sha256_file(out/f'{p}.keras') for p in built.parts},
-               image_shape=list(dataset_info(dataset).shape) + [1],
-               part_shapes={p: [[list(t.shape[1:]) for t in m.inputs], [list(t.shape[1:]) for t in m.outputs]] for p, m in built.parts.items()})
-    hist = read_history(out/'history.csv')
-    run['final'] = {k: v[-1] for k, v in hist.items()}
-    for stage, path in built.stages.items(): hist.update({f'{stage}_{k}': v for k, v in read_history(path).items()})
-    write_json(out/'history.json', hist)
-    import matplotlib.pyplot as plt
-    keys = [k for k in hist if any(k == f'{st}_loss' for st in built.stages)] + [k for k in built.loss_keys if k in hist]
-    fig = plot_history(hist, keys=keys, title=f'{spec.name} on {dataset}')
-    atomic_write(out/'loss.png', lambda tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=100)); plt.close(fig)
-    run_ = json.loads(json.dumps(to_plain(run)))   # the sampler sees what `genlit sample` will read from genlit.json
-    imgs = spec.sample(load_parts(out, run_), run_, 64, 0,  # from the saved files, loaded as `genlit sample` loads them
-                       dict(sampler=cfg.get('sample_sampler') or (spec.samplers[0] if spec.samplers else None), steps=cfg.get('sample_steps')))
-    save_samples_png(imgs, out/'samples.png', f'{spec.name} on {dataset}, {target} epochs')
+    hist, keys = _save_outputs(spec, built, run, out, dataset, cfg, target)
     finish('done')
     print(f"done: {target} epochs ({run['seconds']:.0f} s of training in all); last "
           + ', '.join(f'{k} {hist[k][-1]:.4g}' for k in keys)
@@ -1069,7 +1100,7 @@ def sample_run(run_dir, n:int=64, seed:int=0, sampler:str=None, steps:int=None, 
     "`n` samples in [0, 1], shape (n, H, W, 1), from the finished run in `run_dir` (more than `SAMPLE_CHUNK` in ten parts, a progress line after each)."
     if not isinstance(n, (int, np.integer)) or not 1 <= n <= MAX_SAMPLES:
         raise UserError(f"--n must be a number of samples from 1 to {MAX_SAMPLES:,}, got {n}.")
-    if not isinstance(seed, (int, np.integer)) or not 0 <= seed <= SEED_MAX: raise UserError(f"--seed must be an integer from 0 to {SEED_MAX}, got {seed}.")
+    check_seed(seed)
     if eta is not None and not (isinstance(eta, (int, float)) and 0. <= eta <= 1.):
         raise UserError(f"--eta must be a number from 0 (deterministic DDIM) to 1 (DDPM-like noise), got {eta}.")
     if steps is not None and not 1 <= steps <= 100_000: raise UserError(f"--steps must be a positive integer, got {steps}.")
