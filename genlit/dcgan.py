@@ -17,9 +17,10 @@ from .runs import (ModelSpec, Built, Option, register_model, replicas_in_sync, l
 # %% auto #0
 __all__ = ['LATENT_KINDS', 'GAN_ADAM', 'RECIPE', 'mnist_generator', 'mnist_discriminator', 'layer_spec', 'frey_generator',
            'frey_discriminator', 'conv_output_size', 'deconv_output_size', 'ShapeTable', 'shape_table', 'sample_latent',
-           'discriminator_loss', 'generator_loss', 'to_probability', 'GAN', 'FixedLatentMosaic', 'GeneratorAverage',
-           'curve_epochs', 'GeneratorSnapshots', 'quality_curve', 'dcgan_budgets', 'mosaic_epochs', 'gan_optimizer',
-           'build_dcgan', 'plain_gan_step', 'pairwise_distances', 'nearest_neighbours', 'sample_spread']
+           'bce', 'discriminator_loss', 'generator_loss', 'to_probability', 'GAN', 'FixedLatentMosaic',
+           'GeneratorAverage', 'curve_epochs', 'GeneratorSnapshots', 'quality_curve', 'dcgan_budgets', 'mosaic_epochs',
+           'gan_optimizer', 'build_dcgan', 'plain_gan_step', 'pairwise_distances', 'nearest_neighbours',
+           'sample_spread']
 
 # %% ../nbs/01_dcgan.ipynb #e00655f3
 def mnist_generator(latent_dim:int=100,        # size of the latent vector z
@@ -178,18 +179,21 @@ def sample_latent(n,                    # how many vectors (an int, or a scalar 
     raise ValueError(f"Unknown latent distribution {kind!r}; use 'normal' (N(0, I)) or 'uniform' (the [-1, 1] box).")
 
 # %% ../nbs/01_dcgan.ipynb #77da3421
-def _bce(target, output, from_logits):
-    return ops.mean(keras.losses.binary_crossentropy(target, output, from_logits=from_logits))
+def bce(output, target, from_logits:bool=True):
+    "Mean binary cross-entropy, in float32, of a discriminator's `output` (logits, or probabilities with `from_logits=False`) against `target`: a constant (1, 0, or a smoothed 0.9) or a tensor shaped like `output`."
+    output = ops.cast(output, 'float32')
+    target = ops.full_like(output, target) if isinstance(target, (int, float)) else ops.cast(target, 'float32')
+    return ops.mean(ops.binary_crossentropy(target, output, from_logits=from_logits))
 
 def discriminator_loss(real_output, fake_output, from_logits:bool=True,
                        real_target:float=1.,   # D's target on real images: 1, or less with one-sided label smoothing
                       ):
     "BCE of D on real images against 1 (or `real_target`) plus BCE of D on generated images against 0."
-    return _bce(ops.ones_like(real_output) * real_target, real_output, from_logits) + _bce(ops.zeros_like(fake_output), fake_output, from_logits)
+    return bce(real_output, real_target, from_logits) + bce(fake_output, 0., from_logits)
 
 def generator_loss(fake_output, from_logits:bool=True):
     "BCE of D on generated images against 1: small when G fools D."
-    return _bce(ops.ones_like(fake_output), fake_output, from_logits)
+    return bce(fake_output, 1., from_logits)
 
 def to_probability(output, from_logits:bool=True):
     "D's output as a probability of 'real'."

@@ -10,6 +10,7 @@ import keras
 from keras import layers, ops
 from .data import load_dataset, make_dataset, show_images, plot_history, by_budget, subset, set_seed, run_budget
 from .vae import Sampling, dense_vae, kl_divergence, vae_encoder
+from .dcgan import GAN_ADAM, bce, gan_optimizer
 from .autoencoders import reconstruction_error
 from .runs import (ModelSpec, Built, Option, register_model, latent_sampler, RaiseOnNaN, runs_root,
                          OptimizerGroup, values_of, with_values, stateless_on_jax, read_run, load_parts, UserError)
@@ -78,10 +79,6 @@ def feature_extractor(discriminator:keras.Model, feature_layer:str='dis_features
     return keras.Model(discriminator.input, [feats, discriminator.output], name='dis_features_and_logit')
 
 # %% ../nbs/04_vaegan.ipynb #8b643176
-def _bce(logits, target:float):
-    "Mean binary cross-entropy of `logits` against a constant target (0 or 1)."
-    return ops.mean(ops.binary_crossentropy(ops.full_like(logits, target), logits, from_logits=True))
-
 _TRACKED = ('enc_loss', 'dec_loss', 'dis_loss', 'prior', 'dis_l', 'gan', 'd_real', 'd_recon', 'd_prior',
             'recon_mse', 'dis_updates', 'dec_updates')
 
@@ -147,10 +144,10 @@ class VAEGAN(keras.Model):
         _, l_p = self.features(x_p, training=training)
         prior = ops.mean(kl_divergence(mu, log_var))
         dis_l = ops.mean(0.5 * ops.sum(ops.square(f_real - f_rec), axis=-1))
-        real_cost, rec_cost, p_cost = _bce(l_real, 1.), _bce(l_rec, 0.), _bce(l_p, 0.)
+        real_cost, rec_cost, p_cost = bce(l_real, 1.), bce(l_rec, 0.), bce(l_p, 0.)
         dis_loss = real_cost + rec_cost + p_cost
-        fool_rec = _bce(l_rec, 1.)
-        fool = fool_rec + _bce(l_p, 1.)
+        fool_rec = bce(l_rec, 1.)
+        fool = fool_rec + bce(l_p, 1.)
         enc_loss = prior + dis_l if self.use_dis_l else prior
         return dict(prior=prior, dis_l=dis_l, gan=-dis_loss, dis_loss=dis_loss,
                     enc_loss=enc_loss + fool_rec if self.gan_to_encoder else enc_loss,
@@ -301,7 +298,7 @@ def build_vaegan_run(x, dataset, cfg, opts, seed, ctx):
     "The builder `genlit train vaegan` calls: `build_vaegan(variant)` with three Adam(learning_rate, 0.5) optimizers."
     m = build_vaegan(opts['variant'], latent_dim=opts['latent_dim'], seed=seed, balance=opts['balance'] == 'on',
                      gan_to_encoder=opts['gan_to_encoder'] == 'on', dis_l_layer=opts['dis_l_layer'])
-    opt = lambda: keras.optimizers.Adam(opts['learning_rate'], beta_1=0.5)
+    opt = lambda: gan_optimizer(opts['learning_rate'])   # Adam with the DCGAN paper's beta_1 of 0.5
     m.compile(opt(), opt(), opt())
     m(x[:2])
     return Built(m, dict(decoder=m.decoder, encoder=m.encoder, discriminator=m.discriminator),
@@ -314,7 +311,7 @@ register_model(ModelSpec('vaegan', 'VAE-GAN of Larsen et al., --variant basic | 
                                       latent_dim=Option('size of the latent code (default: the variant\'s)', int, None, min=1, max=512),
                                       balance=Option('the paper\'s rule that skips the update of a player far ahead', str, 'on', choices=('on', 'off')),
                                       gan_to_encoder=Option('pass the GAN term to the encoder too (the paper stops it there)', str, 'off', choices=('off', 'on')),
-                                      learning_rate=Option('Adam learning rate of the three players', float, 2e-4, min=1e-6, max=1e-2),
+                                      learning_rate=Option('Adam learning rate of the three players', float, GAN_ADAM['learning_rate'], min=1e-6, max=1e-2),
                                       dis_l_layer=Option("the discriminator's hidden layer that is Dis_l (default: the variant's: first for dense, last for conv)", str, None, choices=('first', 'last'))),
                          validate=True, precisions=('float32',), backends=('tensorflow', 'torch', 'jax')));
 
@@ -331,9 +328,11 @@ def load_vaegan(run_dir) -> tuple:
 def score_model(recon_fn,   # images -> reconstructions
                 sample_fn,  # n -> n samples in [0, 1]
                 x_test,     # test images in [0, 1]
-                n:int=2000) -> dict:
+                n:int=2000, # samples scored (the results table's n)
+                dataset:str='fashion_mnist', # whose real images and classifier the samples are compared with
+               ) -> dict:
     "This page's numbers for one model: test reconstruction error, and the quality of `n` samples (`evaluate_samples`)."
-    ev = evaluate_samples(sample_fn(n), 'fashion_mnist')
+    ev = evaluate_samples(sample_fn(n), dataset)
     return dict(test_mse=reconstruction_error(recon_fn, x_test), fd=ev['fd'], fd_floor=ev['fd_floor'], fd_ratio=ev['fd_ratio'],
                 precision=ev['precision'], recall=ev['recall'], classes=ev['classes_covered'])
 

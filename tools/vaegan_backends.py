@@ -34,9 +34,9 @@ def main():
     from genlit.data import load_dataset, subset
     from genlit.vaegan import load_vaegan, score_model
     run, m = load_vaegan(out)
-    x_test = subset(load_dataset('fashion_mnist', 'test', scale='unit'), run['config']['n_test'])
+    x_test = subset(load_dataset(run['dataset'], 'test', scale='unit'), run['config']['n_test'])
     row = dict(key, command=run['command'], cpu=system_info()['cpu'], epochs=run['config']['epochs'], seconds=round(run['seconds']),
-               **score_model(m.reconstruct, lambda n: m.generate(n, seed=1), x_test))
+               **score_model(m.reconstruct, lambda n: m.generate(n, seed=1), x_test, dataset=run['dataset']))
     print(json.dumps(row), flush=True)
     data['rows'].append(row)
     res.parent.mkdir(parents=True, exist_ok=True); res.write_text(json.dumps(data, indent=1) + '\n')
