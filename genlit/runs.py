@@ -870,7 +870,22 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
               **options,        # model options (see the model's `ModelSpec.options`)
              ) -> dict:
     "Train (or resume, or continue) a registered model into a run folder; returns its genlit.json."
-    # 1. every argument checked; nothing written yet
+    verbose, strategy = _check_arguments(budget, verbose, epochs, seed, out, strategy, steps_per_execution)   # nothing read or written yet
+    spec, a = _asked_settings(model, dataset, budget, seed, precision, out, restart, options)
+    spe = steps_per_execution or (1 if strategy != 'none' or BACKEND == 'torch' else spec.steps_per_execution)   # Keras' torch trainer: 1
+    out = Path(out if out is not None else Path('runs')/f"{spec.name}-{a.dataset or spec.datasets[0]}"); _check_out(out)
+    with FolderLock(out, what='training'):
+        for p in out.glob('.*.part*'): p.unlink()   # half-written files of a process killed while saving
+        if restart: _restart(out, describe_run(spec, a.dataset or spec.datasets[0], a.budget or run_budget(), a.seed or 0, a.opts, a.asked))
+        run, s = _folder_settings(out, spec, a)
+        todo = _epochs_to_train(out, spec, run, s['cfg'], epochs)
+        if todo is None: return run
+        s['cfg']['epochs'] = todo[0]
+        return _train(SimpleNamespace(spec=spec, out=out, target=todo[0], done=todo[1], verbose=verbose, strategy=strategy,
+                                      deterministic=deterministic, spe=spe, kept=None, **s), run)
+
+def _check_arguments(budget, verbose, epochs, seed, out, strategy, steps_per_execution) -> tuple:
+    "The arguments of `train_run` that need no model, checked before anything is read or written; returns `(verbose, strategy)` with their defaults."
     check_budget(budget)
     strategy = check_strategy(strategy)
     if verbose is None: verbose = 1 if sys.stdout.isatty() else 2
@@ -880,6 +895,12 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
             raise UserError(f"--{k.replace('_', '-')} must be an integer from 1 to {MAX_EPOCHS}, got {v}.")
     if seed is not None: check_seed(seed)
     if out is not None: _check_out(Path(out))
+    if strategy != 'none' and (steps_per_execution or 1) > 1:   # seen with MirroredStrategy on two logical CPUs: fit's multi-step loop fails
+        raise UserError(f"--steps-per-execution {steps_per_execution} does not work with --strategy in Keras 3.15; leave it at 1")
+    return verbose, strategy
+
+def _asked_settings(model, dataset, budget, seed, precision, out, restart, options) -> tuple:
+    "`(spec, asked)`: the model, and the settings asked for (None: not given), with what --restart keeps of the folder's run where the arguments say nothing; each checked."
     old = _old_settings(out) if restart and out is not None else {}   # what --restart keeps of the folder's run
     if model is None and out is not None and (Path(out)/RUN_FILE).is_file():   # `genlit train --out DIR` continues DIR's own model
         model = read_run(out)['model'] if not restart else old.get('model')
@@ -893,71 +914,68 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
     dataset = model_dataset(spec, dataset) if dataset is not None else None
     asked = model_precision(spec, precision, resolve=False)   # a clear error now, before TensorFlow starts
     model_backend(spec)
-    if strategy != 'none' and (steps_per_execution or 1) > 1:   # seen with MirroredStrategy on two logical CPUs: fit's multi-step loop fails
-        raise UserError(f"--steps-per-execution {steps_per_execution} does not work with --strategy in Keras 3.15; leave it at 1")
-    spe = steps_per_execution or (1 if strategy != 'none' or BACKEND == 'torch' else spec.steps_per_execution)   # Keras' torch trainer: 1
-    opts = model_options(spec, dataset or spec.datasets[0], options)
-    given_opts = {k: v for k, v in options.items() if v is not None}
-    if out is None: out = Path('runs')/f"{spec.name}-{dataset or spec.datasets[0]}"
-    out = Path(out); _check_out(out)
-    with FolderLock(out, what='training'):
-        for p in out.glob('.*.part*'): p.unlink()   # half-written files of a process killed while saving
-        if restart: _restart(out, describe_run(spec, dataset or spec.datasets[0], budget or run_budget(), seed or 0, opts, asked))
-        try: run = read_run(out)
-        except UserError as e: raise UserError(f"{one_line(e)}; or continue with --restart (deletes the folder's contents)") from None
-        if run is None and any(p.name != '.lock' for p in out.iterdir()):
+    return spec, SimpleNamespace(dataset=dataset, budget=budget, seed=seed, precision=precision, asked=asked,
+                                 opts=model_options(spec, dataset or spec.datasets[0], options),
+                                 given={k: v for k, v in options.items() if v is not None})
+
+def _folder_settings(out:Path, spec, a) -> tuple:
+    "`(run, settings)`: the run `out` holds (None: none yet) and what this training uses: the run's own settings (each one given must match), else those asked for with their defaults."
+    try: run = read_run(out)
+    except UserError as e: raise UserError(f"{one_line(e)}; or continue with --restart (deletes the folder's contents)") from None
+    if run is None:
+        if any(p.name != '.lock' for p in out.iterdir()):
             raise UserError(f"{out} is not empty and holds no genlit run; choose another --out (or --restart to empty it)")
-        if run:
-            def same(key, given, flag, stored=None):
-                stored = run.get(key) if stored is None else stored
-                if given is not None and given != stored:
-                    raise UserError(f"{out} holds a run with {flag} {stored}, not {given}; use the same {flag} to continue it, "
-                                    f"another --out, or --restart")
-            same('model', spec.name, 'model'); same('dataset', dataset, '--dataset'); same('budget', budget, '--budget')
-            same('seed', seed, '--seed')
-            for k, v in given_opts.items(): same(k, opts[k], '--' + k.replace('_', '-'), run['options'].get(k))
-            if asked != 'auto' and run.get('precision') not in (None, asked):
-                raise UserError(f"{out} holds a run trained under --precision {run['precision']}, not {asked}; continue it without "
-                                f"--precision (it keeps its own), use another --out, or --restart")
-            precision, asked = run.get('precision') or precision, run.get('precision_asked', 'auto')   # a run resumes as it started
-            if run.get('backend', 'tensorflow') != BACKEND:
-                print(f"note: {out} was trained on {run.get('backend', 'tensorflow')} so far; it goes on on {BACKEND}"
-                      f" (precision {precision or 'auto'}, as before)", flush=True)
-            dataset, budget, seed, opts, cfg = run['dataset'], run['budget'], run['seed'], dict(run['options']), dict(run['config'])
-        else:
-            dataset, budget, seed = dataset or spec.datasets[0], budget or run_budget(), seed or 0
-            opts = model_options(spec, dataset, given_opts)
-            cfg = model_config(spec, dataset, budget, opts)
-        target = epochs if epochs is not None else (run or {}).get('epochs', cfg['epochs'])
-        good, bad = read_checkpoints(out/'backup')   # only checkpoints whose SHA-256 matches are trusted
-        done = good[0]['epoch'] if good else 0
-        if done > target: raise UserError(f"{out} has {done} epochs done already; --epochs must be at least {done}.")
-        missing = [p for p in (run or {}).get('parts', []) if not (out/f'{p}.keras').is_file()]
-        if run and run.get('status') == 'done' and run.get('epochs_done', 0) >= target and not missing:
-            print(f"{out} already holds {spec.name} on {dataset} trained for {run['epochs_done']} epochs; "
-                  f"nothing to do (pass --epochs N with N > {run['epochs_done']} to train on)")
-            return run
-        if bad and not good:
-            raise UserError(f"{out/'backup'} holds no intact checkpoint ({'; '.join(bad)}); start over with --restart (deletes the folder's contents)")
-        if bad: print(f"{out/'backup'}: {'; '.join(bad)}; resuming from the checkpoint of epoch {done}", flush=True)
-        if run and run.get('status') == 'done' and missing:
-            print(f"{out}: {', '.join(missing)} missing; " + (f"saving the parts again from the checkpoint of epoch {done}" if done >= target else
-                  f"no checkpoint holds the finished model, so it trains again from epoch {done + 1} of {target}"), flush=True)
-        cfg['epochs'] = target
-        return _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbose, precision, asked, strategy, deterministic, spe)
+        dataset, budget = a.dataset or spec.datasets[0], a.budget or run_budget()
+        return None, dict(dataset=dataset, budget=budget, seed=a.seed or 0, opts=a.opts, cfg=model_config(spec, dataset, budget, a.opts),
+                          precision=a.precision, asked=a.asked)
+    def same(key, given, flag, stored=None):
+        stored = run.get(key) if stored is None else stored
+        if given is not None and given != stored:
+            raise UserError(f"{out} holds a run with {flag} {stored}, not {given}; use the same {flag} to continue it, another --out, or --restart")
+    same('model', spec.name, 'model'); same('dataset', a.dataset, '--dataset'); same('budget', a.budget, '--budget'); same('seed', a.seed, '--seed')
+    for k in a.given: same(k, a.opts[k], '--' + k.replace('_', '-'), run['options'].get(k))
+    if a.asked != 'auto' and run.get('precision') not in (None, a.asked):
+        raise UserError(f"{out} holds a run trained under --precision {run['precision']}, not {a.asked}; continue it without "
+                        f"--precision (it keeps its own), use another --out, or --restart")
+    precision = run.get('precision') or a.precision   # a run resumes as it started
+    if run.get('backend', 'tensorflow') != BACKEND:
+        print(f"note: {out} was trained on {run.get('backend', 'tensorflow')} so far; it goes on on {BACKEND}"
+              f" (precision {precision or 'auto'}, as before)", flush=True)
+    return run, dict(dataset=run['dataset'], budget=run['budget'], seed=run['seed'], opts=dict(run['options']), cfg=dict(run['config']),
+                     precision=precision, asked=run.get('precision_asked', 'auto'))
+
+def _epochs_to_train(out:Path, spec, run, cfg, epochs) -> tuple:
+    "`(target, done)`: the epochs wanted and those the folder's newest intact checkpoint holds, saying what is damaged or missing; None when the run is finished already."
+    target = epochs if epochs is not None else (run or {}).get('epochs', cfg['epochs'])
+    good, bad = read_checkpoints(out/'backup')   # only checkpoints whose SHA-256 matches are trusted
+    done = good[0]['epoch'] if good else 0
+    if done > target: raise UserError(f"{out} has {done} epochs done already; --epochs must be at least {done}.")
+    missing = [p for p in (run or {}).get('parts', []) if not (out/f'{p}.keras').is_file()]
+    if run and run.get('status') == 'done' and run.get('epochs_done', 0) >= target and not missing:
+        print(f"{out} already holds {spec.name} on {run['dataset']} trained for {run['epochs_done']} epochs; "
+              f"nothing to do (pass --epochs N with N > {run['epochs_done']} to train on)")
+        return None
+    if bad and not good:
+        raise UserError(f"{out/'backup'} holds no intact checkpoint ({'; '.join(bad)}); start over with --restart (deletes the folder's contents)")
+    if bad: print(f"{out/'backup'}: {'; '.join(bad)}; resuming from the checkpoint of epoch {done}", flush=True)
+    if run and run.get('status') == 'done' and missing:
+        print(f"{out}: {', '.join(missing)} missing; " + (f"saving the parts again from the checkpoint of epoch {done}" if done >= target else
+              f"no checkpoint holds the finished model, so it trains again from epoch {done + 1} of {target}"), flush=True)
+    return target, done
 
 class _Started(_keras_callback()):
     "Counts the batches `fit` has started (0: it failed before training, e.g. restoring a backup)."
     batches = 0
     def on_train_batch_begin(self, batch, logs=None): self.batches += 1
 
-def _announce(spec, out, dataset, budget, seed, opts, cfg, target, done):
+def _announce(p):
     "The run's first line: what trains where, and whether it starts, resumes or only saves (every stage named)."
-    first = ''.join(f"{name} {cfg[key]} epochs, then " for name, key in spec.stages.items())
-    print(f"{'resuming' if done else 'training'} {describe_run(spec, dataset, budget, seed, opts)} in {out}: "
-          + (f"continuing at epoch {done + 1} of {target} ({done} done, restored from {out/'backup'})" if 0 < done < target
+    cfg, done, target = p.cfg, p.done, p.target
+    first = ''.join(f"{name} {cfg[key]} epochs, then " for name, key in p.spec.stages.items())
+    print(f"{'resuming' if done else 'training'} {describe_run(p.spec, p.dataset, p.budget, p.seed, p.opts)} in {p.out}: "
+          + (f"continuing at epoch {done + 1} of {target} ({done} done, restored from {p.out/'backup'})" if 0 < done < target
              else f"all {target} epochs done already, saving the results" if done else
-             f"{len(spec.stages) + 1} stages: " * bool(first) + first + f"{target} epochs x {cfg['steps'] or 'all'} steps x batch {cfg['batch']}"),
+             f"{len(p.spec.stages) + 1} stages: " * bool(first) + first + f"{target} epochs x {cfg['steps'] or 'all'} steps x batch {cfg['batch']}"),
           flush=True)
 
 def _report_precision(policy, dist, strategy, batch, deterministic):
@@ -969,119 +987,137 @@ def _report_precision(policy, dist, strategy, batch, deterministic):
                                    f"{batch // dist.num_replicas_in_sync} images per replica per batch" if dist else '')
           + (', deterministic ops' if deterministic else ''), flush=True)
 
-def _callbacks(spec, built, out, target, verbose, finish) -> list:
+def _callbacks(p, built, finish) -> list:
     "Every run's callbacks: the NaN guard, epoch times, the model's own, progress lines, the CSV history, the checkpoint, then `finish` (genlit.json follows the backup)."
     import keras
+    stages = len(p.spec.stages)
     return [RaiseOnNaN(built.loss_keys), EpochSeconds(), *built.callbacks,
-            *([StageClock('training' if not spec.stages else f'stage {len(spec.stages) + 1} of {len(spec.stages) + 1}')] if verbose in (1, 2) else []),
-            *([EpochLines(target // 10, built.loss_keys)] if verbose == 3 else []),
-            keras.callbacks.CSVLogger(str(out/'history.csv'), append=True),
-            Checkpoint(out/'backup'),
+            *([StageClock('training' if not stages else f'stage {stages + 1} of {stages + 1}')] if p.verbose in (1, 2) else []),
+            *([EpochLines(p.target // 10, built.loss_keys)] if p.verbose == 3 else []),
+            keras.callbacks.CSVLogger(str(p.out/'history.csv'), append=True),
+            Checkpoint(p.out/'backup'),
             keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: finish('training')),
             *TRAIN_CALLBACKS]
 
-def _save_outputs(spec, built, run, out, dataset, cfg, target) -> tuple:
+def _save_outputs(p, built, run) -> tuple:
     "After a finished fit: the parts as .keras files (their shapes and SHA-256 in `run`), history.json, loss.png and samples.png; returns the history and its loss keys."
+    out = p.out
     for name, m in built.parts.items(): save_keras(m, out/f'{name}.keras')
     run.update(parts=list(built.parts), sample_parts=built.sample_parts, sampler=built.sampler,
-               part_sha256={p: sha256_file(out/f'{p}.keras') for p in built.parts},
-               image_shape=list(dataset_info(dataset).shape) + [1],
-               part_shapes={p: [[list(t.shape[1:]) for t in m.inputs], [list(t.shape[1:]) for t in m.outputs]] for p, m in built.parts.items()})
+               part_sha256={q: sha256_file(out/f'{q}.keras') for q in built.parts},
+               image_shape=list(dataset_info(p.dataset).shape) + [1],
+               part_shapes={q: [[list(t.shape[1:]) for t in m.inputs], [list(t.shape[1:]) for t in m.outputs]] for q, m in built.parts.items()})
     hist = read_history(out/'history.csv')
     run['final'] = {k: v[-1] for k, v in hist.items()}
     for stage, path in built.stages.items(): hist.update({f'{stage}_{k}': v for k, v in read_history(path).items()})
     write_json(out/'history.json', hist)
     import matplotlib.pyplot as plt
     keys = [k for k in hist if any(k == f'{st}_loss' for st in built.stages)] + [k for k in built.loss_keys if k in hist]
-    fig = plot_history(hist, keys=keys, title=f'{spec.name} on {dataset}')
+    fig = plot_history(hist, keys=keys, title=f'{p.spec.name} on {p.dataset}')
     atomic_write(out/'loss.png', lambda tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=100)); plt.close(fig)
     run_ = json.loads(json.dumps(to_plain(run)))   # the sampler sees what `genlit sample` will read from genlit.json
-    imgs = spec.sample(load_parts(out, run_), run_, 64, 0,  # from the saved files, loaded as `genlit sample` loads them
-                       dict(sampler=cfg.get('sample_sampler') or (spec.samplers[0] if spec.samplers else None), steps=cfg.get('sample_steps')))
-    save_samples_png(imgs, out/'samples.png', f'{spec.name} on {dataset}, {target} epochs')
+    imgs = p.spec.sample(load_parts(out, run_), run_, 64, 0,  # from the saved files, loaded as `genlit sample` loads them
+                         dict(sampler=p.cfg.get('sample_sampler') or (p.spec.samplers[0] if p.spec.samplers else None), steps=p.cfg.get('sample_steps')))
+    save_samples_png(imgs, out/'samples.png', f'{p.spec.name} on {p.dataset}, {p.target} epochs')
     return hist, keys
 
-def _train(spec, run, out, dataset, budget, seed, opts, cfg, target, done, verbose, precision, asked, strategy, deterministic, spe):
-    "The body of `train_run`, with every argument checked and the folder locked."
-    seconds0 = (run or {}).get('seconds', 0.)
-    run = dict(genlit=genlit.__version__, backend=BACKEND, model=spec.name, notebook=spec.notebook, dataset=dataset, options=opts,
-               budget=budget, seed=seed, config=cfg, epochs=target, epochs_done=done, status='training', seconds=seconds0,
-               parts=(run or {}).get('parts', []), scale=spec.scale, precision_asked=asked,
-               command=command_line(spec, dataset, budget, opts, seed=seed, epochs=target, precision=asked))
-    write_run(out, run)
-    _announce(spec, out, dataset, budget, seed, opts, cfg, target, done)
+def _new_record(p, old) -> dict:
+    "The genlit.json of this training, written at once: the settings, the epochs done and the seconds trained so far (from `old`, the folder's run)."
+    run = dict(genlit=genlit.__version__, backend=BACKEND, model=p.spec.name, notebook=p.spec.notebook, dataset=p.dataset, options=p.opts,
+               budget=p.budget, seed=p.seed, config=p.cfg, epochs=p.target, epochs_done=p.done, status='training',
+               seconds=(old or {}).get('seconds', 0.), parts=(old or {}).get('parts', []), scale=p.spec.scale, precision_asked=p.asked,
+               command=command_line(p.spec, p.dataset, p.budget, p.opts, seed=p.seed, epochs=p.target, precision=p.asked))
+    write_run(p.out, run)
+    return run
+
+def _training_data(p) -> tuple:
+    "`(x, x_test)`: the run's training images and, for a model that validates on a dataset with a test split, its test images (else None)."
+    x = subset(load_dataset(p.dataset, scale=p.spec.scale), p.cfg['n'])
+    if not (p.spec.validate and 'test' in dataset_info(p.dataset).splits): return x, None
+    return x, subset(load_dataset(p.dataset, 'test', scale=p.spec.scale), p.cfg['n_test'])
+
+def _build(p, x, policy):
+    "The run's `Built`, float32 at its outputs under a mixed policy, its optimizer built and disk space for its checkpoints checked."
+    built = p.spec.build(x, p.dataset, p.cfg, p.opts, p.seed, SimpleNamespace(out=p.out, verbose=p.verbose))
+    if policy != 'float32':
+        for m in (built.model, *built.parts.values()): float32_outputs(m)   # final activations (and so the losses) in float32
+    opt = built.model.optimizer   # built now even when train_step uses others, so backups always hold the same variables
+    if opt is not None and not opt.built: opt.build(built.model.trainable_variables)
+    ensure_space(p.out, 4 * weight_bytes(built.model), 'two checkpoints and the saved parts of this run')   # before any training
+    built.model.steps_per_execution = int(p.spe)   # read when fit compiles its train function
+    return built
+
+def _fit(p, built, x, x_test, dist, finish):
+    "`fit` from the folder's backup (if any) to `p.target` epochs, on batches of the run's data sharded over `dist`'s replicas."
+    data = x if built.data is None else built.data
+    batch = min(p.cfg['batch'], len(data))
+    if dist and batch % dist.num_replicas_in_sync:
+        raise UserError(f"the batch of {batch} images cannot be split evenly over {dist.num_replicas_in_sync} replicas")
+    ds = make_dataset(data, batch, seed=p.seed, y=data if built.pairs else None, drop_remainder=True)
+    if p.cfg['steps']: ds = ds.repeat()
+    if dist: ds = ds.with_options(shard_by_data())
+    val = None if x_test is None else make_dataset(x_test, 500, shuffle=False, y=x_test if built.pairs else None)
+    truncate_history(p.out/'history.csv', p.done)
+    started = _Started()
+    try:
+        (built.fit or built.model.fit)(ds, epochs=p.target, steps_per_epoch=p.cfg['steps'], validation_data=val, verbose=p.verbose % 3,
+                                       callbacks=[started, *_callbacks(p, built, finish)], shuffle=False)   # make_dataset reshuffles every epoch
+    except (OSError, ValueError) as e:
+        if p.done and not started.batches:   # failed while restoring the backup, before any training
+            p.kept = p.done   # Keras may have swapped in its older copy while trying: the record stays as it was
+            raise UserError(f"the backup in {p.out/'backup'} cannot be restored ({one_line(e)[:200]}); "
+                            f"start over with --restart (deletes the folder's contents)") from None
+        raise
+
+def _interrupted(p, run) -> str:
+    "Where an interrupted run stopped: the stage and its epochs when an earlier stage was cut, else the epochs done."
+    stage = next(((name, backup_epoch(p.out, f'backup_{name}'), p.cfg[key]) for name, key in p.spec.stages.items()
+                  if backup_epoch(p.out, f'backup_{name}') < p.cfg[key]), None) if not run['epochs_done'] else None
+    where = f"in the {stage[0]} stage, {stage[1]} of its {stage[2]} epochs" if stage else f"{run['epochs_done']} of {p.target} epochs"
+    return f"{where} done and saved in {p.out}; run the same command again to resume"
+
+def _train(p, old) -> dict:
+    "The body of `train_run`: `p` holds every setting, checked and resolved once, and the folder is locked; `old` is its genlit.json (None: a new run)."
+    run = _new_record(p, old)
+    _announce(p)
     import keras
-    dist = distribute_strategy(strategy)   # before any other TensorFlow work (multi-worker needs that)
-    policy = model_precision(spec, precision)
-    run.update(precision=policy, strategy=strategy, replicas=dist.num_replicas_in_sync if dist else 1,
-               deterministic=bool(deterministic), steps_per_execution=int(spe))
-    write_run(out, run)
-    _report_precision(policy, dist, strategy, cfg['batch'], deterministic)
-    set_seed(seed, deterministic=deterministic)
-    x = subset(load_dataset(dataset, scale=spec.scale), cfg['n'])
-    x_test = None
-    if spec.validate and 'test' in dataset_info(dataset).splits:
-        x_test = subset(load_dataset(dataset, 'test', scale=spec.scale), cfg['n_test'])
-    t0, kept = time.time(), None   # kept: epochs_done to keep when the backup cannot be restored
+    dist = distribute_strategy(p.strategy)   # before any other TensorFlow work (multi-worker needs that)
+    policy = model_precision(p.spec, p.precision)
+    run.update(precision=policy, strategy=p.strategy, replicas=dist.num_replicas_in_sync if dist else 1,
+               deterministic=bool(p.deterministic), steps_per_execution=int(p.spe))
+    write_run(p.out, run)
+    _report_precision(policy, dist, p.strategy, p.cfg['batch'], p.deterministic)
+    set_seed(p.seed, deterministic=p.deterministic)
+    x, x_test = _training_data(p)
+    seconds0, t0 = run['seconds'], time.time()
     def finish(status):
-        run.update(epochs_done=backup_epoch(out) if kept is None else kept, status=status, seconds=round(seconds0 + time.time() - t0, 1),
-                   updated=time.strftime('%Y-%m-%d %H:%M:%S'))
-        try: write_run(out, run)
+        run.update(epochs_done=backup_epoch(p.out) if p.kept is None else p.kept, status=status,
+                   seconds=round(seconds0 + time.time() - t0, 1), updated=time.strftime('%Y-%m-%d %H:%M:%S'))
+        try: write_run(p.out, run)
         except UserError:   # a full disk: the genlit.json of the last finished epoch stays, matching its checkpoint
             if status == 'done': raise
-    scope = dist.scope() if dist else contextlib.nullcontext()
     try:
-        with precision_scope(policy), scope:
-            built = spec.build(x, dataset, cfg, opts, seed, SimpleNamespace(out=out, verbose=verbose))
-            if policy != 'float32':
-                for m in (built.model, *built.parts.values()): float32_outputs(m)   # final activations (and so the losses) in float32
-            opt = built.model.optimizer   # built now even when train_step uses others, so backups always hold the same variables
-            if opt is not None and not opt.built: opt.build(built.model.trainable_variables)
-            ensure_space(out, 4 * weight_bytes(built.model), 'two checkpoints and the saved parts of this run')   # before any training
-            built.model.steps_per_execution = int(spe)   # read when fit compiles its train function
-            data = x if built.data is None else built.data
-            batch = min(cfg['batch'], len(data))
-            if dist and batch % dist.num_replicas_in_sync:
-                raise UserError(f"the batch of {batch} images cannot be split evenly over {dist.num_replicas_in_sync} replicas")
-            ds = make_dataset(data, batch, seed=seed, y=data if built.pairs else None, drop_remainder=True)
-            if cfg['steps']: ds = ds.repeat()
-            if dist: ds = ds.with_options(shard_by_data())
-            val = None if x_test is None else make_dataset(x_test, 500, shuffle=False, y=x_test if built.pairs else None)
-            truncate_history(out/'history.csv', done)
-            started = _Started()
-            callbacks = [started, *_callbacks(spec, built, out, target, verbose, finish)]
-            try:
-                (built.fit or built.model.fit)(ds, epochs=target, steps_per_epoch=cfg['steps'], validation_data=val,
-                                               verbose=verbose % 3, callbacks=callbacks, shuffle=False)   # make_dataset already reshuffles every epoch
-            except (OSError, ValueError) as e:
-                if done and not started.batches:   # failed while restoring the backup, before any training
-                    kept = done   # Keras may have swapped in its older copy while trying: the record stays as it was
-                    raise UserError(f"the backup in {out/'backup'} cannot be restored ({one_line(e)[:200]}); "
-                                    f"start over with --restart (deletes the folder's contents)") from None
-                raise
+        with precision_scope(policy), dist.scope() if dist else contextlib.nullcontext():
+            built = _build(p, x, policy)
+            _fit(p, built, x, x_test, dist, finish)
     except KeyboardInterrupt:
-        finish('training')
-        stage = next(((name, backup_epoch(out, f'backup_{name}'), cfg[key]) for name, key in spec.stages.items()
-                      if backup_epoch(out, f'backup_{name}') < cfg[key]), None) if not run['epochs_done'] else None
-        where = (f"in the {stage[0]} stage, {stage[1]} of its {stage[2]} epochs" if stage else f"{run['epochs_done']} of {target} epochs")
-        raise KeyboardInterrupt(f"{where} done and saved in {out}; run the same command again to resume") from None
+        finish('training'); raise KeyboardInterrupt(_interrupted(p, run)) from None
     except ValueError as e:
         finish('training')
         if dist is not None and 'PerReplica' in str(e):   # seen with 2 workers under MultiWorkerMirroredStrategy, Keras 3.15
-            raise UserError(f"Keras {keras.__version__} `fit` failed to feed the replicas of this {strategy} strategy "
+            raise UserError(f"Keras {keras.__version__} `fit` failed to feed the replicas of this {p.strategy} strategy "
                             f"(keras-team/keras#20585: Keras 3 cannot yet train across several workers); "
                             f"use --strategy mirrored on one machine") from None
         raise
     except BaseException:
         finish('training'); raise
-    if backup_epoch(out) < target:   # fit returned early (stop_training), the run is not complete
+    if backup_epoch(p.out) < p.target:   # fit returned early (stop_training), the run is not complete
         finish('training')
-        raise UserError(f"training stopped after {backup_epoch(out)} of {target} epochs; run the same command again to resume")
-    hist, keys = _save_outputs(spec, built, run, out, dataset, cfg, target)
+        raise UserError(f"training stopped after {backup_epoch(p.out)} of {p.target} epochs; run the same command again to resume")
+    hist, keys = _save_outputs(p, built, run)
     finish('done')
-    print(f"done: {target} epochs ({run['seconds']:.0f} s of training in all); last "
-          + ', '.join(f'{k} {hist[k][-1]:.4g}' for k in keys)
-          + f"\nwrote {', '.join(f'{p}.keras' for p in run['parts'])}, history.csv, history.json, loss.png, samples.png, {RUN_FILE} in {out}",
+    print(f"done: {p.target} epochs ({run['seconds']:.0f} s of training in all); last " + ', '.join(f'{k} {hist[k][-1]:.4g}' for k in keys)
+          + f"\nwrote {', '.join(f'{q}.keras' for q in run['parts'])}, history.csv, history.json, loss.png, samples.png, {RUN_FILE} in {p.out}",
           flush=True)
     return run
 
