@@ -11,8 +11,9 @@ os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 import keras
 from keras import layers
 from .data import load_dataset, by_budget, subset, set_seed, cache_dir, dataset_info
-from .runs import (ModelSpec, Built, Option, register_model, latent_sampler, plain_tape_step, float32_copy, train_run, load_parts,
-                         read_history, runs_root)
+from .compute import plain_tape_step, float32_copy
+from .registry import ModelSpec, Built, Option, register_model, latent_sampler
+from .runs import train_run, load_parts, read_history, runs_root
 
 # %% auto #0
 __all__ = ['FASHION_EPOCHS', 'FREY_HIDDEN', 'FREY_EPOCHS', 'dense_features', 'conv_features', 'latent_head',

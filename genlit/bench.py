@@ -7,8 +7,10 @@ from __future__ import annotations
 import json, os, resource, statistics, sys, tempfile, time
 from types import SimpleNamespace
 import numpy as np
-from .runs import (UserError, MODELS, load_models, get_model, model_dataset, model_config, model_options, model_precision,
-                         precision_scope, float32_outputs, bf16_fast, check_budget, to_plain, decode_latents)
+from .files import UserError, to_plain
+from .compute import precision_scope, float32_outputs, bf16_fast
+from .registry import (MODELS, load_models, get_model, model_dataset, model_config, model_options, model_precision, check_budget,
+                             decode_latents)
 from .data import load_dataset, make_dataset, subset, set_seed, by_budget, run_budget
 
 # %% auto #0

@@ -12,8 +12,10 @@ try: from genlit.data import BACKEND, BACKENDS, DATASETS, dataset_info, locate_d
 except ImportError as e:   # KERAS_BACKEND unknown or not installed (data.BackendError): one line, no traceback
     if type(e).__name__ != 'BackendError': raise
     print(f"genlit: {e}", file=sys.stderr); sys.exit(2)   # exit 2, like every other bad input
-from .runs import (UserError, one_line, to_plain, atomic_write, writable_folder, bf16_fast, MODELS, load_models, load_run,
-                         default_model, describe_model, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, check_seed, cpuinfo)
+from .files import UserError, one_line, to_plain, atomic_write
+from .compute import bf16_fast, cpuinfo
+from .registry import MODELS, load_models, default_model, describe_model
+from .runs import writable_folder, load_run, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, check_seed
 
 # %% auto #0
 __all__ = ['SUBCOMMANDS', 'COMMAND_MODULES', 'NATIVE_NOISE', 'RANGES', 'ROUND_OFF', 'MAX_EVAL_BYTES', 'subcommand',

@@ -11,8 +11,10 @@ os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 import keras
 from keras import layers, ops
 from .data import image_grid, save_gif, fit_figsize
-from .runs import (ModelSpec, Built, Option, register_model, replicas_in_sync, latent_sampler, float32_copy,
-                         RaiseOnNaN, OptimizerGroup, values_of, with_values, atomic_write, decode_latents)
+from .files import atomic_write
+from .compute import replicas_in_sync, float32_copy, OptimizerGroup, values_of, with_values
+from .registry import ModelSpec, Built, Option, register_model, latent_sampler, decode_latents
+from .runs import RaiseOnNaN
 
 # %% auto #0
 __all__ = ['LATENT_KINDS', 'GAN_ADAM', 'RECIPE', 'mnist_generator', 'mnist_discriminator', 'layer_spec', 'frey_generator',

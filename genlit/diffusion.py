@@ -11,8 +11,9 @@ import keras
 from keras import layers, ops
 from tqdm import tqdm
 from .data import dataset_info
-from .runs import (ModelSpec, Built, register_model, to_unit_range, show_progress, plain_tape_step, float32_copy, load_run, load_parts,
-                         stateless_on_jax)
+from .compute import plain_tape_step, float32_copy, stateless_on_jax
+from .registry import ModelSpec, Built, register_model, to_unit_range, show_progress
+from .runs import load_run, load_parts
 
 # %% auto #0
 __all__ = ['NoiseSchedule', 'linear_schedule', 'cosine_schedule', 'noise_schedule', 'q_sample', 'q_step', 'noise_mse',

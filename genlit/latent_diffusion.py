@@ -13,8 +13,9 @@ from pathlib import Path
 from .diffusion import (NoiseSchedule, linear_schedule, q_sample, mlp_denoiser, sample_ddpm, sample_ddim, Diffusion, noise_mse,
                               noise_schedule)
 from .autoencoders import dense_autoencoder, train_autoencoder, FREY_HIDDEN, FREY_EPOCHS, latent_option
-from .runs import (ModelSpec, Built, register_model, to_unit_range, show_progress, backup_epoch, truncate_history, float32_copy,
-                         StageClock, Checkpoint)
+from .compute import float32_copy
+from .registry import ModelSpec, Built, register_model, to_unit_range, show_progress
+from .runs import backup_epoch, truncate_history, StageClock, Checkpoint
 
 # %% auto #0
 __all__ = ['standardize', 'update_tensorflow', 'update_torch', 'update_jax', 'reverse_process_step', 'custom_loop_fit',

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import keras
 from .data import load_dataset, dataset_info, to_unit, run_budget, make_dataset, cache_dir, display_path
-from .runs import atomic_write, FolderLock
+from .files import atomic_write, FolderLock
 
 # %% auto #0
 __all__ = ['CLASSIFIER_VERSION', 'CLASSIFIER_BUDGETS', 'LABELLED', 'classifier_path', 'domain_cnn', 'domain_classifier',

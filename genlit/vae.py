@@ -13,8 +13,9 @@ from .data import load_dataset, by_budget, subset, set_seed
 from pathlib import Path
 from .autoencoders import (dense_features, conv_features, latent_head, dense_decoder, conv_decoder, conv_grid, check_latent,
                                  TrainingHistory, FASHION_EPOCHS, ae_budgets, image_shape, latent_option)
-from .runs import (ModelSpec, Built, Option, register_model, latent_sampler, plain_tape_step, float32_copy, train_run, load_parts,
-                         read_history, runs_root, stateless_on_jax)
+from .compute import plain_tape_step, float32_copy, stateless_on_jax
+from .registry import ModelSpec, Built, Option, register_model, latent_sampler
+from .runs import train_run, load_parts, read_history, runs_root
 
 # %% auto #0
 __all__ = ['Sampling', 'kl_divergence', 'reconstruction_loss', 'vae_encoder', 'densevae_encoder', 'convvae_encoder', 'VAE',

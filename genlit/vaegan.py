@@ -12,8 +12,10 @@ from .data import load_dataset, make_dataset, show_images, plot_history, by_budg
 from .vae import Sampling, dense_vae, kl_divergence, vae_encoder
 from .dcgan import GAN_ADAM, bce, gan_optimizer
 from .autoencoders import reconstruction_error
-from .runs import (ModelSpec, Built, Option, register_model, latent_sampler, RaiseOnNaN, runs_root,
-                         OptimizerGroup, values_of, with_values, stateless_on_jax, read_run, load_parts, UserError)
+from .files import UserError
+from .compute import OptimizerGroup, values_of, with_values, stateless_on_jax
+from .registry import ModelSpec, Built, Option, register_model, latent_sampler
+from .runs import RaiseOnNaN, runs_root, read_run, load_parts
 from .metrics import evaluate_samples
 
 # %% auto #0
