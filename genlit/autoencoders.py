@@ -4,13 +4,13 @@
 
 # %% ../nbs/02_autoencoders.ipynb #3fa09740
 from __future__ import annotations
-import os, json, time, shutil, tempfile, warnings
+import os, time
 from pathlib import Path
 import numpy as np
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 import keras
 from keras import layers
-from .data import load_dataset, by_budget, subset, set_seed, cache_dir, dataset_info
+from .data import load_dataset, dataset_info
 from .compute import plain_tape_step, float32_copy
 from .registry import ModelSpec, Built, Option, register_model, latent_sampler
 from .runs import train_run, load_parts, read_history, runs_root

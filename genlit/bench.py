@@ -4,14 +4,14 @@
 
 # %% ../nbs/09_bench.ipynb #8cf0f05a
 from __future__ import annotations
-import json, os, resource, statistics, sys, tempfile, time
+import json, resource, statistics, sys, tempfile, time
 from types import SimpleNamespace
 import numpy as np
 from .files import UserError, to_plain
-from .compute import precision_scope, float32_outputs, bf16_fast
-from .registry import (MODELS, load_models, get_model, model_dataset, model_config, model_options, model_precision, check_budget,
+from .compute import precision_scope, float32_outputs
+from .registry import (load_models, get_model, model_dataset, model_config, model_options, model_precision, check_budget,
                              decode_latents)
-from .data import load_dataset, make_dataset, subset, set_seed, by_budget, run_budget
+from .data import load_dataset, make_dataset, subset, set_seed, run_budget
 
 # %% auto #0
 __all__ = ['BENCH_SIZES', 'BENCH_ARGS', 'COMMANDS', 'peak_rss_mb', 'matmul_gflops', 'layer_macs', 'forward_flops', 'median_rate',
@@ -194,7 +194,7 @@ def bench_model(model:str='dcgan',      # registry name
     batch = cfg['batch'] if batch is None else batch
     if batch < 1: raise UserError(f"--batch must be a positive integer, got {batch}.")
     log = (lambda *a: print(*a, file=sys.stderr, flush=True)) if verbose else (lambda *a: None)
-    import tensorflow as tf, keras
+    import tensorflow as tf
     set_seed(seed)
     x = subset(load_dataset(dataset, scale=spec.scale), sz['n'])
     if batch > len(x): raise UserError(f"--batch {batch} is more than the {len(x)} images the bench trains on in the {budget} budget; use --batch {len(x)} or less")

@@ -4,8 +4,8 @@
 
 # %% ../nbs/00_data.ipynb #0957b019
 from __future__ import annotations
-import os, gzip, zlib, hashlib, struct, socket, tempfile, time, urllib.request, urllib.error
-from dataclasses import dataclass, field
+import os, gzip, zlib, hashlib, struct, socket, tempfile, urllib.request, urllib.error
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 import numpy as np

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_dcgan.ipynb #70eabba8
 from __future__ import annotations
-import os, math, time
+import os, math
 from pathlib import Path
 import numpy as np
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
@@ -14,7 +14,7 @@ from .data import image_grid, save_gif, fit_figsize
 from .files import atomic_write
 from .compute import replicas_in_sync, float32_copy, OptimizerGroup, values_of, with_values
 from .registry import ModelSpec, Built, Option, register_model, latent_sampler, decode_latents
-from .runs import RaiseOnNaN
+
 
 # %% auto #0
 __all__ = ['LATENT_KINDS', 'GAN_ADAM', 'RECIPE', 'mnist_generator', 'mnist_discriminator', 'layer_spec', 'frey_generator',
@@ -113,7 +113,6 @@ class ShapeTable(list):
     "Rows of `shape_table`, shown as a Markdown table in notebooks."
     def _repr_markdown_(self):
         cols = ['layer', 'type', 'kernel / stride / padding', 'computed size', 'Keras size', 'computed params', 'Keras params']
-        keys = ['layer', 'type', 'op', 'formula', 'keras_shape', 'param_formula', 'keras_params']
         out = ['| ' + ' | '.join(cols) + ' |', '|' + '---|'*len(cols)]
         for r in self:
             vals = [r['layer'], r['type'], r['op'], r['formula'], 'x'.join(map(str, r['keras_shape'])),

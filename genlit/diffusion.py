@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_diffusion.ipynb #cc7b2cd3
 from __future__ import annotations
-import math, os, sys, time
+import math, sys
 from dataclasses import dataclass
 import numpy as np
 import keras

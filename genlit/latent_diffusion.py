@@ -10,8 +10,7 @@ import keras
 from keras import ops
 from .data import make_dataset
 from pathlib import Path
-from .diffusion import (NoiseSchedule, linear_schedule, q_sample, mlp_denoiser, sample_ddpm, sample_ddim, Diffusion, noise_mse,
-                              noise_schedule)
+from .diffusion import NoiseSchedule, linear_schedule, mlp_denoiser, sample_ddpm, sample_ddim, Diffusion, noise_mse, noise_schedule
 from .autoencoders import dense_autoencoder, train_autoencoder, FREY_HIDDEN, FREY_EPOCHS, latent_option
 from .compute import float32_copy
 from .registry import ModelSpec, Built, register_model, to_unit_range, show_progress

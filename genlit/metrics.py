@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_metrics.ipynb #3fa9da67
 from __future__ import annotations
-import json, os, sys, tempfile, time, warnings
+import json, os, sys, time, warnings
 from pathlib import Path
 import numpy as np
 import keras

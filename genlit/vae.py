@@ -5,14 +5,12 @@
 # %% ../nbs/03_vae.ipynb #35cb4454
 from __future__ import annotations
 import os, time
-import numpy as np
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 import keras
 from keras import layers, ops
-from .data import load_dataset, by_budget, subset, set_seed
 from pathlib import Path
 from .autoencoders import (dense_features, conv_features, latent_head, dense_decoder, conv_decoder, conv_grid, check_latent,
-                                 TrainingHistory, FASHION_EPOCHS, ae_budgets, image_shape, latent_option)
+                                 TrainingHistory, ae_budgets, image_shape, latent_option)
 from .compute import plain_tape_step, float32_copy, stateless_on_jax
 from .registry import ModelSpec, Built, Option, register_model, latent_sampler
 from .runs import train_run, load_parts, read_history, runs_root

@@ -4,18 +4,16 @@
 
 # %% ../nbs/04_vaegan.ipynb #f1a0732e
 from __future__ import annotations
-import time
 import numpy as np
 import keras
 from keras import layers, ops
-from .data import load_dataset, make_dataset, show_images, plot_history, by_budget, subset, set_seed, run_budget
-from .vae import Sampling, dense_vae, kl_divergence, vae_encoder
+from .vae import dense_vae, kl_divergence, vae_encoder
 from .dcgan import GAN_ADAM, bce, gan_optimizer
 from .autoencoders import reconstruction_error
 from .files import UserError
 from .compute import OptimizerGroup, values_of, with_values, stateless_on_jax
 from .registry import ModelSpec, Built, Option, register_model, latent_sampler
-from .runs import RaiseOnNaN, runs_root, read_run, load_parts
+from .runs import read_run, load_parts
 from .metrics import evaluate_samples
 
 # %% auto #0
