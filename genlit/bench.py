@@ -86,14 +86,22 @@ class StepTimer:
             def on_train_batch_end(self, batch, logs=None): self.times.append((batch, time.perf_counter()))
         return _StepTimer()
 
-def fit_window(model, ds, steps:int, batch:int) -> float:
+def fit_window(model,     # a compiled Keras model
+               ds,        # its batches (repeating)
+               steps:int, # batches timed
+               batch:int, # images per batch
+              ) -> float:
     "Images/second of `steps` batches of `model.fit` on `ds`, timed from the end of its first execution (iterator start-up excluded)."
     t, k = StepTimer(), getattr(model, 'steps_per_execution', 1) or 1   # with k steps per execution, Keras reports every k-th batch
     model.fit(ds, epochs=1, steps_per_epoch=k * (-(-steps // k) + 1), verbose=0, callbacks=[t], shuffle=False)
     (b0, t0), (b1, t1) = t.times[0], t.times[-1]
     return (b1 - b0) * batch / (t1 - t0)
 
-def loop_window(step, batches, steps:int, batch:int) -> float:
+def loop_window(step,      # a compiled training step: `step(images)` -> loss
+                batches,   # an iterator of batches
+                steps:int, # calls timed
+                batch:int, # images per batch
+               ) -> float:
     "Images/second of `steps` calls of a compiled `step` on the next items of `batches`, after one untimed call."
     out = step(next(batches)); float(np.asarray(out))
     t = time.perf_counter()
@@ -101,7 +109,10 @@ def loop_window(step, batches, steps:int, batch:int) -> float:
     float(np.asarray(out))   # wait for the last step
     return steps * batch / (time.perf_counter() - t)
 
-def pipeline_rate(ds, batches:int, batch:int) -> float:
+def pipeline_rate(ds,          # the input pipeline
+                  batches:int, # batches timed
+                  batch:int,   # images per batch
+                 ) -> float:
     "Images/second that the input pipeline `ds` delivers on its own."
     it = iter(ds); next(it)
     t = time.perf_counter()
@@ -113,13 +124,19 @@ def benched() -> tuple:
     "The registered models that name a plain reference step (`ModelSpec.reference`), so `genlit bench` can measure them."
     return tuple(n for n, s in load_models().items() if s.reference is not None)
 
-def reference_step(spec, built, batch:int, cfg:dict):
+def reference_step(spec,      # the model's `ModelSpec`
+                   built,     # its `Built` (networks under the run's precision)
+                   batch:int, # images per batch
+                   cfg:dict,  # the run's config
+                  ):
     "The plain reference of `spec` on float32 copies of `built`'s networks: `(train_step, networks)`, from the model's own notebook."
     if spec.reference is None:
         raise UserError(f"genlit bench has no plain reference for {spec.name}; benchmarked models: {', '.join(benched())}")
     return spec.reference(built, batch, cfg)
 
-def training_flops(spec, built) -> dict:
+def training_flops(spec,  # the model's `ModelSpec`
+                   built, # its `Built`
+                  ) -> dict:
     "FLOPs per training image of genlit's step and of the reference's: the model's own count, else 3 forward passes (forward + backward)."
     if spec.flops is not None: return spec.flops(built, forward_flops)
     f = forward_flops(built.model)
@@ -169,7 +186,7 @@ def bench_model(model:str='dcgan',      # registry name
                 precision:str='auto',   # genlit's path: 'auto', 'float32', 'mixed_bfloat16', 'mixed_float16'
                 steps_per_execution:int=1, # genlit's path: training steps per compiled call of `fit`
                 budget:str=None,        # run budget for the default sizes
-                seed:int=0,
+                seed:int=0,             # seed of the weights and of the batches' order
                 fd_samples:int=None,    # GANs: samples per generator for the Fréchet distance after the timed steps (0: skip)
                 sample_n:int=None,      # diffusion: samples per sampling call
                 ddpm_steps:int=None,    # diffusion: DDPM steps actually timed (None: the budget's; fewer are extrapolated to T)

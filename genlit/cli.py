@@ -26,7 +26,10 @@ __all__ = ['SUBCOMMANDS', 'COMMAND_MODULES', 'NATIVE_NOISE', 'RANGES', 'ROUND_OF
 # %% ../nbs/08_cli.ipynb #0b4697ae
 SUBCOMMANDS = {}
 
-def subcommand(name:str, help:str, args=()):
+def subcommand(name:str, # the subcommand: `genlit NAME`
+               help:str, # its one-line description
+               args=(),  # `(flags, kwargs)` pairs for argparse, or a function returning them
+              ):
     "Register `f(ns) -> int` as `genlit NAME`; `args`: `(flags, kwargs)` pairs for argparse, or a function returning them (called when the parser is built)."
     def deco(f):
         SUBCOMMANDS[name] = dict(f=f, help=help, args=args)
@@ -245,7 +248,10 @@ RANGES = dict(unit=(0., 1.), tanh=(-1., 1.))
 ROUND_OFF = 1e-3
 MAX_EVAL_BYTES = 4 * 2**30   # a .npy file announcing more is refused before it is read
 
-def load_samples(path, dataset:str, range_:str='unit') -> np.ndarray:
+def load_samples(path,             # a .npy file of images
+                 dataset:str,      # the dataset they imitate (their shape is checked against it)
+                 range_:str='unit', # their pixel range: 'unit' ([0, 1]) or 'tanh' ([-1, 1])
+                ) -> np.ndarray:
     "Images from a .npy file as float32 (N, H, W, 1) in [0, 1], checked against `dataset` and `range_`; a one-line `UserError` when not usable."
     path = Path(path)
     if path.is_dir(): raise UserError(f"{path} is a folder; give the .npy file `genlit sample --out` wrote")

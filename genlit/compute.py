@@ -136,7 +136,7 @@ def shard_by_data():
 # %% ../nbs/00b_compute.ipynb #02ab2cba
 def plain_tape_step(model,             # anything with `trainable_variables`
                     loss_fn:Callable,  # loss_fn(images) -> scalar loss
-                    learning_rate=1e-3,
+                    learning_rate=1e-3, # Adam's learning rate
                     after:Callable=None, # called after each update (an EMA, say)
                    ):
     "The plain-TensorFlow training step of the tutorials: a `tf.function` with one `GradientTape` and Adam; `genlit bench`'s baseline."
@@ -176,17 +176,26 @@ class OptimizerGroup:
         for o in self.optimizers: out.append(list(values[i:i + len(o.variables)])); i += len(o.variables)
         return out
 
-def values_of(variables, all_variables, values) -> list:
+def values_of(variables,     # the variables wanted (one network's, say)
+              all_variables, # every variable of the state, in its order
+              values,        # their values, in the same order
+             ) -> list:
     "The values of `variables`, picked out of `values` (given in `all_variables` order): one network's part of a JAX state."
     at = {id(v): i for i, v in enumerate(all_variables)}
     return [values[at[id(v)]] for v in variables]
 
-def with_values(all_variables, values, *updates) -> list:
+def with_values(all_variables, # every variable of the state, in its order
+                values,        # their values, in the same order
+                *updates,      # `(variables, new_values)` pairs
+               ) -> list:
     "`values` (in `all_variables` order) with some variables' values replaced: `updates` are `(variables, new_values)` pairs."
     new = {id(v): x for vs, xs in updates for v, x in zip(vs, xs)}
     return [new.get(id(v), x) for v, x in zip(all_variables, values)]
 
-def stateless_on_jax(model, fn, *args):
+def stateless_on_jax(model, # the Keras model whose step this is
+                     fn,    # the step: `fn(data)` -> logs, updating the model's metric variables
+                     *args, # `(data,)`, or `(state, data)` on JAX
+                    ):
     "`fn(data)`, a step that needs no gradient (a `test_step`), on any backend; on JAX `args` are `(state, data)`, and the new state is returned."
     import keras
     if keras.backend.backend() != 'jax': return fn(*args)
@@ -198,7 +207,11 @@ def stateless_on_jax(model, fn, *args):
     now = lambda vs: [scope.get_current_value(v) for v in vs]
     return logs, (tv, now(model.non_trainable_variables), now(model.metrics_variables))
 
-def on_backend(backend:str, script:str, timeout:int=600, **arrays) -> dict:
+def on_backend(backend:str,    # 'tensorflow', 'torch' or 'jax'
+               script:str,     # Python source; it reads `inputs` and calls `report(**arrays)`
+               timeout:int=600, # seconds before the process is stopped
+               **arrays,       # NumPy arrays handed to the script as `inputs`
+              ) -> dict:
     "Run Python `script` with KERAS_BACKEND=`backend` in a fresh process; `arrays` reach it as `inputs`, and it hands back arrays with `report(**arrays)`."
     import subprocess
     with tempfile.TemporaryDirectory() as d:

@@ -53,7 +53,9 @@ def atomic_write(path,            # the file to (re)place
         if os.path.exists(tmp): os.remove(tmp)
     return path
 
-def write_json(path, obj) -> Path:
+def write_json(path, # the file to write (its folder is made)
+               obj,  # what to write: dicts, lists, strings, numbers, NumPy values
+              ) -> Path:
     "Write `obj` (NumPy values, and scalars that `float` reads, allowed) as indented JSON with a final newline to `path`, atomically."
     text = json.dumps(to_plain(obj), indent=1, default=float) + '\n'
     return atomic_write(path, lambda tmp: Path(tmp).write_text(text))

@@ -130,7 +130,9 @@ def default_model() -> ModelSpec:
     "The spec a bare `genlit train` trains."
     return next((s for s in load_models().values() if s.default), next(iter(MODELS.values())))
 
-def model_dataset(spec:ModelSpec, name:str=None) -> str:
+def model_dataset(spec:ModelSpec, # the model
+                  name:str=None,  # a dataset name as a user wrote it (None: the model's first)
+                 ) -> str:
     "The canonical dataset name for `spec` (its default when `name` is None); a `UserError` listing the valid ones otherwise."
     if name is None: return spec.datasets[0]
     try: ds = dataset_info(name).name
@@ -139,7 +141,10 @@ def model_dataset(spec:ModelSpec, name:str=None) -> str:
         raise UserError(f"{spec.name} does not train on {ds}. Valid datasets for {spec.name}: {', '.join(spec.datasets)}.")
     return ds
 
-def model_options(spec:ModelSpec, dataset:str, given:dict) -> dict:
+def model_options(spec:ModelSpec, # the model
+                  dataset:str,    # the dataset (option defaults may depend on it)
+                  given:dict,     # option -> value as given (None: not given)
+                 ) -> dict:
     "The options of a run: the given ones checked (`UserError` on a bad one), the others at the spec's defaults."
     opts = {}
     for k, v in given.items():
@@ -157,12 +162,19 @@ def check_budget(budget) -> str:
     if budget is not None and budget not in BUDGETS: raise UserError(f"Unknown budget {budget!r}. Valid budgets: {', '.join(BUDGETS)}.")
     return budget
 
-def model_config(spec:ModelSpec, dataset:str, budget:str, opts:dict=None) -> dict:
+def model_config(spec:ModelSpec, # the model
+                 dataset:str,    # the dataset
+                 budget:str,     # 'test', 'docs' or 'full' (None: the current run budget)
+                 opts:dict=None, # the run's options (budgets may depend on them)
+                ) -> dict:
     "The run sizes (epochs, batch, n, steps, n_test, ...) of `spec` on `dataset` for `budget`."
     cfg = dict(by_budget(**spec.budgets(dataset, opts or {}), budget=check_budget(budget) or run_budget()))
     return dict(dict(n=None, steps=None, n_test=None), **cfg)
 
-def model_precision(spec:ModelSpec, precision:str='auto', resolve:bool=True) -> str:
+def model_precision(spec:ModelSpec,        # the model
+                    precision:str='auto',  # what was asked for (None: auto)
+                    resolve:bool=True,     # turn 'auto' into this machine's policy (False: only check, return what was asked)
+                   ) -> str:
     "The dtype policy a run of `spec` uses for `precision`: a `UserError` for one it does not support; 'auto' falls back to float32."
     p = 'auto' if precision is None else str(precision).strip().lower()
     if p not in PRECISIONS: precision_policy(p)   # the clear error
@@ -183,14 +195,20 @@ def describe_model(spec:ModelSpec) -> dict:
                          default=spec.default, configs=configs))
 
 # %% ../nbs/00c_registry.ipynb #ed39c8a0
-def to_unit_range(images, output:str) -> np.ndarray:
+def to_unit_range(images,     # a network's outputs
+                  output:str, # their range: 'tanh' ([-1, 1]) or 'unit' ([0, 1])
+                 ) -> np.ndarray:
     "Model outputs as float32 in [0, 1]: 'tanh' outputs are mapped from [-1, 1], 'unit' ones clipped."
     a = np.asarray(images, np.float32)
     if output == 'tanh': a = (a + 1.) / 2.
     elif output != 'unit': raise ValueError(f"Unknown output range {output!r}; use 'tanh' or 'unit'.")
     return np.clip(a, 0., 1.)
 
-def draw_latents(n:int, latent_dim:int, kind:str='normal', seed:int=0) -> np.ndarray:
+def draw_latents(n:int,            # how many vectors
+                 latent_dim:int,   # their size
+                 kind:str='normal', # 'normal' (N(0, I)) or 'uniform' (the [-1, 1] box)
+                 seed:int=0,       # NumPy seed: the same seed gives the same first vectors whatever `n`
+                ) -> np.ndarray:
     "`n` latent vectors from N(0, I) ('normal') or the [-1, 1] box ('uniform'), float32, seeded."
     rng = np.random.default_rng(seed)
     if kind == 'normal': return rng.standard_normal((n, latent_dim)).astype(np.float32)
@@ -209,10 +227,11 @@ def _batches(n, batch, desc):
     return tqdm(starts, desc=desc, disable=len(starts) < 4 or not show_progress(), mininterval=1.0, file=sys.stderr)
 
 def decode_latents(net,               # keras.Model z -> image (a generator or decoder)
-                   n:int, seed:int=0,
+                   n:int,             # how many images
+                   seed:int=0,        # seed of the latent draws
                    kind:str='normal', # latent distribution
                    output:str='unit', # range of net's outputs: 'tanh' or 'unit'
-                   batch:int=500,
+                   batch:int=500,     # images per network call
                   ) -> np.ndarray:
     "`n` images in [0, 1] decoded from seeded latent draws."
     import keras

@@ -140,7 +140,9 @@ def run_fingerprint(run:dict) -> str:
     "SHA-256 of the fields of a genlit.json that the saved model depends on: an edit of any of them is refused."
     return hashlib.sha256(json.dumps(to_plain({k: run.get(k) for k in FINGERPRINTED}), sort_keys=True).encode()).hexdigest()
 
-def write_run(run_dir, run:dict) -> Path:
+def write_run(run_dir,  # the run folder
+              run:dict, # its genlit.json as a dict (the fingerprint is added to it)
+             ) -> Path:
     "Write `run` as the genlit.json of `run_dir` (atomically), with its fingerprint."
     run['fingerprint'] = run_fingerprint(run)
     return write_json(Path(run_dir)/RUN_FILE, run)
@@ -168,7 +170,10 @@ def free_bytes(path) -> int:
 
 SPACE_MARGIN = 1 << 20   # bytes kept free beyond what a write needs (file-system metadata, the JSON written after it)
 
-def ensure_space(folder, need:int, what:str):
+def ensure_space(folder,   # where the write goes
+                 need:int, # bytes it needs
+                 what:str, # what it is, for the message
+                ):
     "A one-line `UserError` before writing `what` when the disk holding `folder` has less than `need` bytes (plus a margin) free."
     free, need = free_bytes(folder), int(need) + SPACE_MARGIN
     if free < need:
@@ -199,7 +204,9 @@ def read_checkpoints(folder) -> tuple:
         good.append(c)
     return good, bad
 
-def backup_epoch(run_dir, name:str='backup') -> int:
+def backup_epoch(run_dir,          # the run folder
+                 name:str='backup', # its backup folder (a staged model keeps one per stage)
+                ) -> int:
     "Epochs completed according to the newest intact checkpoint in `run_dir/name` (0 when there is none)."
     good, _ = read_checkpoints(Path(run_dir)/name)
     return good[0]['epoch'] if good else 0
@@ -209,7 +216,11 @@ def weight_bytes(model) -> int:
     vs = list(model.weights) + list(getattr(model.optimizer, 'variables', None) or [])
     return sum(int(np.prod(v.shape)) * np.dtype(getattr(v, 'dtype', 'float32')).itemsize for v in vs)
 
-def save_checkpoint(model, folder, epoch:int, keep:int=2):
+def save_checkpoint(model,      # the Keras model being trained
+                    folder,     # the backup folder
+                    epoch:int,  # epochs finished
+                    keep:int=2, # how many checkpoints stay
+                   ):
     "Save `model`'s training state as the checkpoint of `epoch` in `folder`: a new file written atomically, then its SHA-256 recorded; the `keep` newest stay."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     good, _ = read_checkpoints(folder)
@@ -235,7 +246,9 @@ class Checkpoint(_keras_callback()):
         m._initial_epoch = good[0]['epoch']   # read by fit (and by the hand-written loops) after on_train_begin
     def on_epoch_end(self, epoch, logs=None): save_checkpoint(self.model, self.folder, epoch + 1, self.keep)
 
-def truncate_history(path:Path, epochs:int):
+def truncate_history(path:Path,  # a `CSVLogger` file
+                     epochs:int, # the epochs to keep (the first `epochs` rows)
+                    ):
     "Keep only the rows of epochs < `epochs` in a `CSVLogger` file (later rows are redone when training resumes)."
     path = Path(path)
     if not path.is_file(): return
@@ -255,18 +268,26 @@ def read_history(path:Path) -> dict:
     cols = {k: [num(r.get(k)) for r in rows] for k in (rows[0] if rows else {}) if k != 'epoch'}
     return {k: v for k, v in cols.items() if not all(math.isnan(x) for x in v)}   # Keras logs absent val_ metrics as NA
 
-def save_keras(model, path):
+def save_keras(model, # a Keras model
+               path,  # the .keras file
+              ):
     "Save `model` in Keras format at `path`, atomically."
     return atomic_write(path, lambda tmp: model.save(tmp))
 
-def save_samples_png(images, path, title:str=None):
+def save_samples_png(images,        # (N, H, W[, 1]) in [0, 1] or [-1, 1]
+                     path,          # the .png file
+                     title:str=None, # a title above the mosaic
+                    ):
     "A mosaic of `images` saved as a PNG, atomically (the figure is closed, not shown)."
     import matplotlib.pyplot as plt
     fig = show_images(images, ncols=8, suptitle=title)
     atomic_write(path, lambda tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=100))
     plt.close(fig)
 
-def load_parts(run_dir, run:dict, names=None) -> dict:
+def load_parts(run_dir,    # the run folder
+               run:dict,   # its genlit.json (from `read_run`)
+               names=None, # the parts to load (None: those its sampler needs)
+              ) -> dict:
     "The component models `names` (default: those the sampler needs) of a run, loaded with `safe_mode=True` and checked against the run."
     import keras
     importlib.import_module(get_model(run['model']).build.__module__)   # registers its custom layers (Sampling, SinusoidalEmbedding...)
@@ -315,7 +336,15 @@ def runs_root() -> Path:
     return Path('runs')
 _TEST_RUNS = None
 
-def command_line(spec:ModelSpec, dataset:str, budget:str, opts:dict, out=None, seed:int=0, epochs:int=None, precision:str=None) -> str:
+def command_line(spec:ModelSpec,    # the model
+                 dataset:str,       # the dataset
+                 budget:str,        # the run budget
+                 opts:dict,         # the run's options (those at their default are left out)
+                 out=None,          # the run folder, if the command should name it
+                 seed:int=0,        # the seed (0 is left out)
+                 epochs:int=None,   # the epochs trained (left out when the budget's)
+                 precision:str=None, # the precision asked for (left out when auto)
+                ) -> str:
     "The `genlit train` command that reproduces a run (`epochs`: when it differs from the budget's; the backend when not TensorFlow; the precision unless auto)."
     args = ['genlit train' if BACKEND == 'tensorflow' else f'KERAS_BACKEND={BACKEND} genlit train', spec.name, f'--dataset {dataset}']
     if budget != 'docs': args.append(f'--budget {budget}')
@@ -326,7 +355,9 @@ def command_line(spec:ModelSpec, dataset:str, budget:str, opts:dict, out=None, s
     if out is not None: args.append(f'--out {out}')
     return ' '.join(args)
 
-def writable_folder(path:Path, flag:str='--out') -> Path:
+def writable_folder(path:Path,       # a folder to write in, which may not exist yet
+                    flag:str='--out', # the flag that named it, for the message
+                   ) -> Path:
     "The nearest existing folder at or above `path`, after writing and deleting a file in it: one line when that fails, before any work."
     path = Path(path)
     p = next((q for q in [path, *path.parents] if q.exists()), Path('.'))
@@ -340,7 +371,13 @@ def _check_out(out:Path):
     "A one-line error when `out` cannot be a run folder."
     writable_folder(out, '--out')
 
-def describe_run(spec:ModelSpec, dataset:str, budget:str, seed:int, opts:dict, precision:str=None) -> str:
+def describe_run(spec:ModelSpec,    # the model
+                 dataset:str,       # the dataset
+                 budget:str,        # the run budget
+                 seed:int,          # the seed
+                 opts:dict,         # the run's options
+                 precision:str=None, # the precision asked for (named unless auto)
+                ) -> str:
     "One line naming what a run trains: model, dataset, budget, seed, options (and the precision asked for, unless auto)."
     extra = ''.join(f', {k} {v}' for k, v in opts.items() if v is not None)
     return (f"{spec.name} on {dataset} ({budget} budget, seed {seed}{extra}"
@@ -648,7 +685,13 @@ def run_rate(run_dir) -> float:
 MAX_SAMPLES = 1_000_000
 SAMPLE_CHUNK = 10_000   # larger requests are sampled in tenths (at least this many each), with a progress line after each
 
-def sample_run(run_dir, n:int=64, seed:int=0, sampler:str=None, steps:int=None, eta:float=None) -> np.ndarray:
+def sample_run(run_dir,          # a finished run folder
+               n:int=64,         # how many samples
+               seed:int=0,       # seed of the latent draws (the same seed gives the same samples)
+               sampler:str=None, # diffusion models: the sampler (None: the model's first)
+               steps:int=None,   # diffusion models, DDIM: the number of steps
+               eta:float=None,   # diffusion models, DDIM: the noise, from 0 (deterministic) to 1
+              ) -> np.ndarray:
     "`n` samples in [0, 1], shape (n, H, W, 1), from the finished run in `run_dir` (more than `SAMPLE_CHUNK` in ten parts, a progress line after each)."
     if not isinstance(n, (int, np.integer)) or not 1 <= n <= MAX_SAMPLES:
         raise UserError(f"--n must be a number of samples from 1 to {MAX_SAMPLES:,}, got {n}.")
