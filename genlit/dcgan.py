@@ -183,7 +183,7 @@ def sample_latent(n,                    # how many vectors (an int, or a scalar 
 def bce(output, target, from_logits:bool=True):
     "Mean binary cross-entropy, in float32, of a discriminator's `output` (logits, or probabilities with `from_logits=False`) against `target`: a constant (1, 0, or a smoothed 0.9) or a tensor shaped like `output`."
     output = ops.cast(output, 'float32')
-    target = ops.full_like(output, target) if isinstance(target, (int, float)) else ops.cast(target, 'float32')
+    target = ops.broadcast_to(ops.cast(target, 'float32'), ops.shape(output))   # a constant or a tensor, from Python or NumPy
     return ops.mean(ops.binary_crossentropy(target, output, from_logits=from_logits))
 
 def discriminator_loss(real_output, fake_output, from_logits:bool=True,

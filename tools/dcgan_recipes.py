@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""The DCGAN recipe study behind 01's "Samples per CPU minute": one `genlit train dcgan` run per arm, each the DCGAN
-paper's recipe with one change, measured along its training with `genlit.dcgan.quality_curve` (FD/floor of 2,000 samples at
-eight points, against the minutes of training behind each).
+"""The DCGAN recipe study behind 01's "Samples per CPU minute": one `genlit train dcgan` run per arm, each one change
+to a base recipe (the DCGAN paper's, or the registered batch-64 one for the arms trained longer, recorded as each row's
+`base`), measured along its training with `genlit.dcgan.quality_curve` (FD/floor of 2,000 samples at eight points,
+against the minutes of training behind each).
 
 Usage: python tools/dcgan_recipes.py --dataset mnist --epochs 40 [--arms paper,tutorial,...] [--runs nbs/runs/recipes]
 
@@ -15,23 +16,23 @@ by side slow each other down 3-5x on 2 cores and spoil the minutes.
 import argparse, json, shlex, subprocess, sys, time
 from pathlib import Path
 
-# arm -> (what changes against the DCGAN paper's recipe, flags). The flags spell out batch and average even where they are
-# today's defaults, so each command trains the same run whatever the registered recipe becomes. Every arm but the
+# arm -> (what changes, flags, the recipe it changes: 'paper' (the DCGAN paper's) or 'registered' (batch 64, average 0.9)).
+# The flags spell out batch and average even where they are today's defaults, so each command trains the same run whatever the registered recipe becomes. Every arm but the
 # tutorial's keeps a weight average (--ema), so each run gives two curves: G itself (`last_generator`) and the average (`generator`)
 ARMS = {
-    'paper':     ("the DCGAN paper's recipe: Adam 2e-4, beta_1 0.5, batch 256", '--batch 256 --ema 0.9'),
-    'tutorial':  ("the TF tutorial's Adam: 1e-4, beta_1 0.9, no average", '--batch 256 --ema 0 --learning-rate 1e-4 --beta-1 0.9'),
-    'ttur':      ("two time scales: D 4e-4, G 1e-4", '--batch 256 --ema 0.9 --learning-rate 1e-4 --d-learning-rate 4e-4'),
-    'beta0':     ("Adam beta_1 0", '--batch 256 --ema 0.9 --beta-1 0'),
-    'beta09':    ("Adam beta_1 0.9", '--batch 256 --ema 0.9 --beta-1 0.9'),
-    'smooth':    ("one-sided label smoothing 0.1", '--batch 256 --ema 0.9 --label-smoothing 0.1'),
-    'batch64':   ("batch 64 (4x the steps)", '--batch 64 --ema 0.9'),
-    'batch128':  ("batch 128 (2x the steps)", '--batch 128 --ema 0.9'),
-    'lr5e-4':    ("Adam 5e-4 for both", '--batch 256 --ema 0.9 --learning-rate 5e-4'),
-    'recipe':    ("the registered recipe (batch 64, average 0.9), for longer curves", '--batch 64 --ema 0.9'),
-    'b64smooth': ("the registered recipe with one-sided label smoothing 0.1", '--batch 64 --ema 0.9 --label-smoothing 0.1'),
-    'batch32':   ("the registered recipe at batch 32 (2x its steps)", '--batch 32 --ema 0.9'),
-    'batch16':   ("the registered recipe at batch 16 (4x its steps)", '--batch 16 --ema 0.9'),
+    'paper':     ("the DCGAN paper's recipe: Adam 2e-4, beta_1 0.5, batch 256", '--batch 256 --ema 0.9', 'paper'),
+    'tutorial':  ("the TF tutorial's Adam: 1e-4, beta_1 0.9, no average", '--batch 256 --ema 0 --learning-rate 1e-4 --beta-1 0.9', 'paper'),
+    'ttur':      ("two time scales: D 4e-4, G 1e-4", '--batch 256 --ema 0.9 --learning-rate 1e-4 --d-learning-rate 4e-4', 'paper'),
+    'beta0':     ("Adam beta_1 0", '--batch 256 --ema 0.9 --beta-1 0', 'paper'),
+    'beta09':    ("Adam beta_1 0.9", '--batch 256 --ema 0.9 --beta-1 0.9', 'paper'),
+    'smooth':    ("one-sided label smoothing 0.1", '--batch 256 --ema 0.9 --label-smoothing 0.1', 'paper'),
+    'batch64':   ("batch 64 (4x the steps)", '--batch 64 --ema 0.9', 'paper'),
+    'batch128':  ("batch 128 (2x the steps)", '--batch 128 --ema 0.9', 'paper'),
+    'lr5e-4':    ("Adam 5e-4 for both", '--batch 256 --ema 0.9 --learning-rate 5e-4', 'paper'),
+    'recipe':    ("the registered recipe (batch 64, average 0.9), for longer curves", '--batch 64 --ema 0.9', 'registered'),
+    'b64smooth': ("the registered recipe with one-sided label smoothing 0.1", '--batch 64 --ema 0.9 --label-smoothing 0.1', 'registered'),
+    'batch32':   ("the registered recipe at batch 32 (2x its steps)", '--batch 32 --ema 0.9', 'registered'),
+    'batch16':   ("the registered recipe at batch 16 (4x its steps)", '--batch 16 --ema 0.9', 'registered'),
 }
 
 AVERAGE_RULE = 'warm-up'   # GeneratorAverage's decay warms up (since 2026-12-07); rows recorded before say 'plain'
@@ -62,7 +63,7 @@ def main():
         run = json.loads((out/'genlit.json').read_text())
         curves = {part: quality_curve(out, part=part) for part in ('generator', 'last_generator')
                   if any((out/'snapshots').glob(f'{part}_[0-9]*.weights.h5'))}
-        row = dict(key, change=ARMS[arm][0], command=cmd, cpu=cpu, precision=run['precision'], seconds=run['seconds'], average=AVERAGE_RULE, curves=curves)
+        row = dict(key, change=ARMS[arm][0], base=ARMS[arm][2], command=cmd, cpu=cpu, precision=run['precision'], seconds=run['seconds'], average=AVERAGE_RULE, curves=curves)
         for part, c in curves.items(): print(f"   {part}: " + ', '.join(f"{q['minutes']:.1f} min {q['fd_floor']:.1f}" for q in c), flush=True)
         data['rows'].append(row)
         res.parent.mkdir(parents=True, exist_ok=True); res.write_text(json.dumps(data, indent=1) + '\n')
