@@ -151,7 +151,9 @@ def _env_data_dir():
         if (anc/'settings.ini').is_file() and (anc/p).exists(): return anc/p
     return p
 
-def search_dirs(name:str, data_dir=None) -> list:
+def search_dirs(name:str,      # the dataset
+                data_dir=None, # an explicit folder, tried first
+               ) -> list:
     "Candidate `(label, directory)` pairs for dataset `name`, in search order."
     info = dataset_info(name)
     out = []
@@ -213,12 +215,16 @@ def _parse_idx(raw:bytes, path:Path, info:DatasetInfo=None) -> np.ndarray:
     if info is not None: _check_sha(info, path, raw)
     return np.frombuffer(raw, np.uint8, offset=start).reshape(dims)
 
-def read_idx(path:Path, info:DatasetInfo=None) -> np.ndarray:
+def read_idx(path:Path,            # an IDX file, gzipped or not
+             info:DatasetInfo=None, # the dataset it should hold (its shape is checked)
+            ) -> np.ndarray:
     "Parse an IDX file (optionally gzipped), checking header, size and, with `info`, checksum."
     path = Path(path)
     return _parse_idx(_read_bytes(path), path, info)
 
-def read_frey(path:Path, info:DatasetInfo=None) -> np.ndarray:
+def read_frey(path:Path,            # frey_rawface.mat
+              info:DatasetInfo=None, # the dataset it should hold (its shape is checked)
+             ) -> np.ndarray:
     "The Frey faces as uint8 (1965, 28, 20) from `frey_rawface.mat`, checked."
     import scipy.io
     path = Path(path)
@@ -237,7 +243,11 @@ def _read_npz(path:Path, info:DatasetInfo, split:str):
     with np.load(path, allow_pickle=False) as f: return f[f'x_{key}'], f[f'y_{key}']
 
 # %% ../nbs/00_data.ipynb #e54d665d
-def download_file(url:str, dest:Path, verify=None, timeout:float=None) -> Path:
+def download_file(url:str,           # where from
+                  dest:Path,         # the file to write (atomically)
+                  verify=None,       # called on the downloaded file before it is renamed into place
+                  timeout:float=None, # seconds per network operation
+                 ) -> Path:
     "Download `url` to `dest` atomically; `verify(tmp_path)` may raise to reject the bytes."
     dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=dest.name + '.', suffix='.part')
@@ -270,7 +280,11 @@ def _download(info:DatasetInfo, split:str):
     return ('files', d)
 
 # %% ../nbs/00_data.ipynb #27b54ae4
-def locate_dataset(name:str, split:str='train', data_dir=None, download:bool=None):
+def locate_dataset(name:str,           # the dataset
+                   split:str='train',  # 'train' or 'test'
+                   data_dir=None,      # an explicit folder, tried first
+                   download:bool=None, # download when no local copy is found (None: yes, unless $GENLIT_OFFLINE is set and not 0)
+                  ):
     "Where `name`/`split` is: `(kind, path, source)`; downloads if allowed and needed, else `DatasetNotFoundError`."
     info = dataset_info(name)
     found, tried = _find_local(info, split, data_dir)
@@ -433,7 +447,7 @@ COLUMN_INCHES = 7.5 # the site's content column: about 750 px at the 100 dpi fig
 def fit_figsize(width:float,      # the figure's natural width, inches
                 height:float,     # its natural height, inches
                 extra_height:float=0, # height added after shrinking (a title line keeps its size)
-                max_width:float=COLUMN_INCHES,
+                max_width:float=COLUMN_INCHES, # the widest a figure may be: the page's content column
                ) -> tuple:
     "`(width, height)` shrunk in proportion so that the figure is no wider than the page's column."
     f = min(1., max_width/width)
@@ -466,10 +480,10 @@ def show_images(images,           # (N, H, W[, 1]) in [-1, 1] or [0, 1]
 # %% ../nbs/00_data.ipynb #56ab86ff
 def plot_history(history,          # a keras History, or a dict of metric -> list of values
                  keys=None,        # metrics to plot (default: all without the 'val_' prefix)
-                 title:str=None,
+                 title:str=None,   # the figure's title
                  path=None,        # save a PNG here too
-                 xlabel:str='epoch',
-                 logy:bool=False,
+                 xlabel:str='epoch', # the x axis label
+                 logy:bool=False,  # a logarithmic y axis
                 ):
     "Loss curves, one panel per metric (three to a row, four as 2 x 2), with the `val_` curve beside its training curve."
     import matplotlib.pyplot as plt
@@ -514,7 +528,11 @@ def run_budget() -> str:
         return b
     return 'test' if os.environ.get('IN_TEST') else 'docs'
 
-def by_budget(test, docs, full=None, budget:str=None):
+def by_budget(test,            # the `test` budget's value (a dict becomes an attribute namespace)
+              docs,            # the `docs` budget's
+              full=None,       # the `full` budget's (None: the `docs` one)
+              budget:str=None, # which one (None: the current run budget)
+             ):
     "The value for the current budget (`full` defaults to `docs`); dicts come back as `AttrDict`s."
     from fastcore.basics import AttrDict
     b = budget or run_budget()
@@ -522,13 +540,18 @@ def by_budget(test, docs, full=None, budget:str=None):
     v = {'test': test, 'docs': docs, 'full': docs if full is None else full}[b]
     return AttrDict(v) if isinstance(v, dict) else v
 
-def subset(x, n:int=None, *more):
+def subset(x,          # an array of examples
+           n:int=None, # how many to keep (None: all)
+           *more,      # arrays cut the same way
+          ):
     "The first `n` items of `x` (and of each array in `more`); all of them when `n` is None."
     if n is None: return (x, *more) if more else x
     return (x[:n], *(m[:n] for m in more)) if more else x[:n]
 
 # %% ../nbs/00_data.ipynb #98cb8b34
-def set_seed(seed:int=0, deterministic:bool=False):
+def set_seed(seed:int=0,              # the seed of Python, NumPy and the backend
+             deterministic:bool=False, # also ask TensorFlow for deterministic ops
+            ):
     "Seed Python, NumPy and the backend (keras.utils.set_random_seed); `deterministic` also asks for deterministic ops (TensorFlow, PyTorch; JAX's are by default)."
     import keras
     keras.utils.set_random_seed(seed)

@@ -27,7 +27,8 @@ __all__ = ['LATENT_KINDS', 'GAN_ADAM', 'RECIPE', 'mnist_generator', 'mnist_discr
 # %% ../nbs/01_dcgan.ipynb #e00655f3
 def mnist_generator(latent_dim:int=100,        # size of the latent vector z
                     negative_slope:float=0.3,  # LeakyReLU slope (Keras' default, as in the TF tutorial)
-                    name:str='mnist_generator'):
+                    name:str='mnist_generator', # the Keras model's name
+                   ):
     "The MNIST sheet's generator: z (100) -> 28x28x1 image in [-1, 1]."
     return keras.Sequential([
         keras.Input((latent_dim,), name='z'),
@@ -43,8 +44,9 @@ def mnist_generator(latent_dim:int=100,        # size of the latent vector z
 
 def mnist_discriminator(dropout:float=0.3,          # dropout rate after each convolution
                         negative_slope:float=0.3,   # LeakyReLU slope
-                        input_shape:tuple=(28, 28, 1),
-                        name:str='mnist_discriminator'):
+                        input_shape:tuple=(28, 28, 1),  # the images' shape
+                        name:str='mnist_discriminator', # the Keras model's name
+                       ):
     "The MNIST sheet's discriminator: 28x28x1 image -> one logit (linear output)."
     return keras.Sequential([
         keras.Input(input_shape, name='image'),
@@ -73,7 +75,8 @@ def frey_generator(latent_dim:int=100,            # size of the latent vector z
                    kernel_size:int=5,             # transposed-convolution kernel (the sheet leaves it open)
                    negative_slope:float=0.1,      # LeakyReLU slope on every layer but the output (sheet: alpha=0.1)
                    output_activation:str='tanh',  # 'tanh' for data in [-1, 1], 'sigmoid' for data in [0, 1]
-                   name:str='frey_generator'):
+                   name:str='frey_generator', # the Keras model's name
+                  ):
     "The Frey sheet's generator: z -> 28x20x1 face."
     return keras.Sequential([
         keras.Input((latent_dim,), name='z'),
@@ -84,7 +87,9 @@ def frey_generator(latent_dim:int=100,            # size of the latent vector z
         layers.Conv2DTranspose(1, kernel_size, strides=2, padding='same', activation=output_activation, name='deconv2'),
     ], name=name)
 
-def frey_discriminator(kernel_size:int=5, name:str='frey_discriminator'):
+def frey_discriminator(kernel_size:int=5,             # convolution kernel (the sheet leaves it open)
+                       name:str='frey_discriminator', # the Keras model's name
+                      ):
     "The Frey sheet's discriminator: 28x20x1 face -> probability of being real (sigmoid output)."
     return keras.Sequential([
         keras.Input((28, 20, 1), name='image'),
@@ -97,13 +102,21 @@ def frey_discriminator(kernel_size:int=5, name:str='frey_discriminator'):
 # %% ../nbs/01_dcgan.ipynb #74daeac7
 def _pair(v): return tuple(v) if isinstance(v, (tuple, list)) else (v, v)
 
-def conv_output_size(n:int, k:int, s:int, padding:str) -> int:
+def conv_output_size(n:int,       # the input's side
+                     k:int,       # the kernel's side
+                     s:int,       # the stride
+                     padding:str, # 'same' or 'valid'
+                    ) -> int:
     "Side of a convolution's output: floor((n + 2p - k)/s) + 1; 'same' gives ceil(n/s)."
     if padding == 'same': return -(-n // s)
     if padding == 'valid': return (n - k) // s + 1
     raise ValueError(f"Unknown padding {padding!r}; use 'same' or 'valid'.")
 
-def deconv_output_size(n:int, k:int, s:int, padding:str) -> int:
+def deconv_output_size(n:int,       # the input's side
+                       k:int,       # the kernel's side
+                       s:int,       # the stride
+                       padding:str, # 'same' or 'valid'
+                      ) -> int:
     "Side of a transposed convolution's output: `n * s` for 'same', `n * s + max(k - s, 0)` for 'valid'."
     if padding == 'same': return n * s
     if padding == 'valid': return n * s + max(k - s, 0)
@@ -180,23 +193,32 @@ def sample_latent(n,                    # how many vectors (an int, or a scalar 
     raise ValueError(f"Unknown latent distribution {kind!r}; use 'normal' (N(0, I)) or 'uniform' (the [-1, 1] box).")
 
 # %% ../nbs/01_dcgan.ipynb #77da3421
-def bce(output, target, from_logits:bool=True):
+def bce(output,                # the discriminator's outputs
+        target,                # what they should be: a constant, or an array shaped like `output`
+        from_logits:bool=True, # `output` holds logits (False: probabilities)
+       ):
     "Mean binary cross-entropy, in float32, of a discriminator's `output` (logits, or probabilities with `from_logits=False`) against `target`: a constant (1, 0, or a smoothed 0.9) or a tensor shaped like `output`."
     output = ops.cast(output, 'float32')
     target = ops.broadcast_to(ops.cast(target, 'float32'), ops.shape(output))   # a constant or a tensor, from Python or NumPy
     return ops.mean(ops.binary_crossentropy(target, output, from_logits=from_logits))
 
-def discriminator_loss(real_output, fake_output, from_logits:bool=True,
+def discriminator_loss(real_output,           # D on real images
+                       fake_output,           # D on generated images
+                       from_logits:bool=True, # D outputs logits (False: probabilities)
                        real_target:float=1.,   # D's target on real images: 1, or less with one-sided label smoothing
                       ):
     "BCE of D on real images against 1 (or `real_target`) plus BCE of D on generated images against 0."
     return bce(real_output, real_target, from_logits) + bce(fake_output, 0., from_logits)
 
-def generator_loss(fake_output, from_logits:bool=True):
+def generator_loss(fake_output,           # D on generated images
+                   from_logits:bool=True, # D outputs logits (False: probabilities)
+                  ):
     "BCE of D on generated images against 1: small when G fools D."
     return bce(fake_output, 1., from_logits)
 
-def to_probability(output, from_logits:bool=True):
+def to_probability(output,                # D's outputs
+                   from_logits:bool=True, # they are logits (False: probabilities already)
+                  ):
     "D's output as a probability of 'real'."
     return ops.sigmoid(output) if from_logits else output
 
@@ -432,7 +454,9 @@ class GeneratorAverage(keras.callbacks.Callback):
         for a, w in zip(avg.weights, g.weights):   # the same architecture: the same weights in the same order
             a.assign(ops.add(ops.multiply(a.value, d), ops.multiply(ops.cast(w.value, a.dtype), 1. - d)))
 
-def curve_epochs(epochs:int, points:int=8) -> list:
+def curve_epochs(epochs:int,   # the run's epochs
+                 points:int=8, # how many points
+                ) -> list:
     "`points` epochs spread evenly over a run of `epochs` (the last one included)."
     return sorted({max(1, round(epochs * k / points)) for k in range(1, points + 1)})
 
@@ -470,7 +494,9 @@ GAN_ADAM = dict(learning_rate=2e-4, beta_1=0.5)   # the DCGAN paper's setting (s
 RECIPE = dict(mnist=dict(batch=32, ema=0.9, epochs=100),          # what the recipe study below kept per dataset
               fashion_mnist=dict(batch=64, ema=0.9, epochs=80))  # (Frey keeps batch 64, 40 epochs and no average)
 
-def dcgan_budgets(dataset, opts):
+def dcgan_budgets(dataset, # the dataset
+                  opts,    # the run's options
+                 ):
     "Run sizes per budget: `docs` is what this page trains; an epoch is `steps` batches of the repeating, reshuffled data."
     if dataset == 'frey':
         return dict(test=dict(epochs=2, batch=32, steps=2, mosaic_n=25), docs=dict(epochs=40, batch=64, steps=30, mosaic_n=25),
@@ -485,12 +511,20 @@ def mosaic_epochs(epochs:int) -> list:
     "When the progress mosaics are drawn: before training, after epochs 1, 2, 4, and at each quarter of the run."
     return sorted({0, 1, 2, 4, epochs // 4, epochs // 2, 3 * epochs // 4, epochs} - {e for e in (2, 4) if e > epochs})
 
-def gan_optimizer(learning_rate:float, beta_1:float=GAN_ADAM['beta_1']):
+def gan_optimizer(learning_rate:float,                # Adam's step size
+                  beta_1:float=GAN_ADAM['beta_1'],   # Adam's first-moment decay
+                 ):
     "Adam (beta_1 = 0.5 unless given), wrapped for loss scaling under mixed_float16."
     opt = keras.optimizers.Adam(learning_rate, beta_1=beta_1)
     return keras.optimizers.LossScaleOptimizer(opt) if keras.mixed_precision.global_policy().name == 'mixed_float16' else opt
 
-def build_dcgan(x, dataset, cfg, opts, seed, ctx):
+def build_dcgan(x,       # the training images, scaled for the model
+                dataset, # their dataset's name
+                cfg,     # the run's config (epochs, batch, ...; see `model_config`)
+                opts,    # the run's options
+                seed,    # the run's seed
+                ctx,     # the run's context: `out` (the run folder) and `verbose`
+               ):
     "The sheet's generator and discriminator for `dataset` in a `GAN`, compiled, with the progress mosaics and generator snapshots in the run folder."
     make_g, d, latent = (frey_generator, frey_discriminator(name='discriminator'), 'uniform') if dataset == 'frey' else \
                         (mnist_generator, mnist_discriminator(name='discriminator'), 'normal')
@@ -525,7 +559,13 @@ register_model(ModelSpec(
                                   generator_forward=fwd(built.model.generator), discriminator_forward=fwd(built.model.discriminator))));
 
 # %% ../nbs/01_dcgan.ipynb #99ae83d7
-def plain_gan_step(generator, discriminator, batch:int, latent:str='normal', from_logits:bool=True, cfg:dict=None):
+def plain_gan_step(generator,             # float32 copy of G
+                   discriminator,         # float32 copy of D
+                   batch:int,             # images per batch
+                   latent:str='normal',   # latent distribution: 'normal' or 'uniform'
+                   from_logits:bool=True, # D outputs logits
+                   cfg:dict=None,         # the run's config (learning rates, beta_1, label smoothing)
+                  ):
     "The TensorFlow DCGAN tutorial's step (one tape per network, one z per step), float32: `genlit bench dcgan`'s baseline; returns (step, networks)."
     import tensorflow as tf
     g_opt, d_opt = keras.optimizers.Adam(**GAN_ADAM), keras.optimizers.Adam(**GAN_ADAM)
@@ -543,13 +583,17 @@ def plain_gan_step(generator, discriminator, batch:int, latent:str='normal', fro
     return train_step, dict(generator=generator)
 
 # %% ../nbs/01_dcgan.ipynb #bd31c088
-def pairwise_distances(a:np.ndarray, b:np.ndarray) -> np.ndarray:
+def pairwise_distances(a:np.ndarray, # (N, ...) images
+                       b:np.ndarray, # (M, ...) images
+                      ) -> np.ndarray:
     "Euclidean distances between the flattened images of `a` (rows) and `b` (columns)."
     a, b = a.reshape(len(a), -1).astype(np.float64), b.reshape(len(b), -1).astype(np.float64)
     d2 = (a*a).sum(1)[:, None] + (b*b).sum(1)[None, :] - 2*a @ b.T
     return np.sqrt(np.maximum(d2, 0))
 
-def nearest_neighbours(samples:np.ndarray, reference:np.ndarray):
+def nearest_neighbours(samples:np.ndarray,   # (N, H, W[, 1]) generated images
+                       reference:np.ndarray, # (M, H, W[, 1]) training images
+                      ):
     "For each sample, the index of and distance to its nearest image in `reference`."
     d = pairwise_distances(samples, reference)
     i = d.argmin(1)

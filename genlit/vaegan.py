@@ -24,9 +24,10 @@ __all__ = ['VARIANTS', 'DIS_L_LAYERS', 'dense_discriminator', 'conv_vaegan_encod
 # %% ../nbs/04_vaegan.ipynb #18b18371
 def dense_discriminator(input_shape=(28, 28, 1), # image shape
                         hidden=(512, 256),       # hidden widths; the first (`dis_dense1`) or the last serves as Dis_l
-                        feature_layer:str='dis_features',
-                        dropout:float=0.3,
-                        name:str='discriminator') -> keras.Model:
+                        feature_layer:str='dis_features', # the name of the layer Dis_l reads
+                        dropout:float=0.3,       # dropout rate after each hidden layer
+                        name:str='discriminator', # the Keras model's name
+                       ) -> keras.Model:
     "MLP discriminator: image -> LeakyReLU `Dense` layers -> one logit; its last hidden layer is named `feature_layer`."
     x = keras.Input(input_shape, name='image')
     h = layers.Flatten()(x)
@@ -38,7 +39,12 @@ def dense_discriminator(input_shape=(28, 28, 1), # image shape
     return keras.Model(x, layers.Dense(1, name='logit')(h), name=name)
 
 # %% ../nbs/04_vaegan.ipynb #64e20e35
-def conv_vaegan_encoder(input_shape=(28, 28, 1), latent_dim:int=128, filters=(32, 64, 128), seed:int=None, name='encoder') -> keras.Model:
+def conv_vaegan_encoder(input_shape=(28, 28, 1),  # image shape
+                        latent_dim:int=128,       # size of the code
+                        filters=(32, 64, 128),    # channels of the stride-2 convolutions
+                        seed:int=None,            # seed of the sampling layer's noise
+                        name='encoder',           # the Keras model's name
+                       ) -> keras.Model:
     "Paper-style conv encoder: 5x5 stride-2 Conv-BN-ReLU blocks, Dense 512, then the VAE heads: `[z_mean, z_log_var, z]`."
     x = keras.Input(input_shape, name='image')
     h = x
@@ -49,7 +55,11 @@ def conv_vaegan_encoder(input_shape=(28, 28, 1), latent_dim:int=128, filters=(32
     h = layers.ReLU()(layers.BatchNormalization(name='enc_bn_fc')(layers.Dense(512, use_bias=False, name='enc_fc')(h)))
     return vae_encoder(x, h, latent_dim, name, seed)  # the same mu / log-variance heads and Sampling layer as 03_vae
 
-def conv_vaegan_decoder(latent_dim:int=128, output_shape=(28, 28, 1), filters=(64, 32, 16), name='decoder') -> keras.Model:
+def conv_vaegan_decoder(latent_dim:int=128,        # size of the code
+                        output_shape=(28, 28, 1), # image shape
+                        filters=(64, 32, 16),     # channels of the stride-2 transposed convolutions
+                        name='decoder',           # the Keras model's name
+                       ) -> keras.Model:
     "Paper-style conv decoder: Dense to 7x7, 5x5 transposed convs (s1, s2, s2) with BN-ReLU, then a 5x5 conv to sigmoid pixels."
     z = keras.Input((latent_dim,), name='z')
     h = layers.Dense(7*7*filters[0], use_bias=False, name='dec_fc')(z)
@@ -59,7 +69,10 @@ def conv_vaegan_decoder(latent_dim:int=128, output_shape=(28, 28, 1), filters=(6
         h = layers.ReLU()(layers.BatchNormalization(name=f'dec_bn{i+1}')(h))
     return keras.Model(z, layers.Conv2D(output_shape[-1], 5, padding='same', activation='sigmoid', name='image')(h), name=name)
 
-def conv_discriminator(input_shape=(28, 28, 1), feature_layer:str='dis_features', name='discriminator') -> keras.Model:
+def conv_discriminator(input_shape=(28, 28, 1),          # image shape
+                       feature_layer:str='dis_features', # the name of the layer Dis_l reads
+                       name='discriminator',             # the Keras model's name
+                      ) -> keras.Model:
     "Paper-style conv discriminator: Conv 32 5x5 ReLU, Conv 64/128 5x5 s2 with BN (the last is Dis_l), Dense 256, one logit."
     x = keras.Input(input_shape, name='image')
     h = layers.Conv2D(32, 5, padding='same', activation='relu', name='dis_conv1')(x)
@@ -70,7 +83,9 @@ def conv_discriminator(input_shape=(28, 28, 1), feature_layer:str='dis_features'
     return keras.Model(x, layers.Dense(1, name='logit')(h), name=name)
 
 # %% ../nbs/04_vaegan.ipynb #eb9d09d6
-def feature_extractor(discriminator:keras.Model, feature_layer:str='dis_features') -> keras.Model:
+def feature_extractor(discriminator:keras.Model,        # the discriminator
+                      feature_layer:str='dis_features', # the layer whose activations are Dis_l
+                     ) -> keras.Model:
     "A model x -> (Dis_l(x) flattened, logit) sharing the discriminator's weights; `ValueError` naming the layers if absent."
     names = [l.name for l in discriminator.layers]
     if feature_layer not in names:
@@ -270,7 +285,8 @@ def dis_l_layer_name(variant:str,     # a key of `VARIANTS`
 
 def build_vaegan(variant:str='dis_l',   # 'basic', 'dis_l' or 'conv' (see `VARIANTS`)
                  latent_dim:int=None,   # default: 2 for the dense VAE of 03 (B5), 128 for conv (as 03's conv VAE)
-                 gamma:float=1.0, seed:int=0,
+                 gamma:float=1.0,       # weight of Dis_l against the GAN term in the decoder's loss
+                 seed:int=0,            # seed of the weights and of the sampling noise
                  dis_l_layer:str=None,  # 'first' or 'last' hidden layer of the discriminator as Dis_l (default: the variant's)
                  **kwargs) -> VAEGAN:
     "A VAE-GAN variant: dense ones reuse `genlit.vae.dense_vae`'s encoder and decoder."
@@ -287,14 +303,22 @@ def build_vaegan(variant:str='dis_l',   # 'basic', 'dis_l' or 'conv' (see `VARIA
 
 
 # %% ../nbs/04_vaegan.ipynb #91342de2
-def vaegan_budgets(dataset, opts):
+def vaegan_budgets(dataset, # the dataset
+                   opts,    # the run's options
+                  ):
     "Run sizes per budget of `genlit train vaegan`: this page's runs (the conv model, many times slower per image, 2 epochs)."
     conv = opts.get('variant') == 'conv'
     return dict(test=dict(epochs=1, batch=64, n=256, n_test=128),
                 docs=dict(epochs=2, batch=64) if conv else dict(epochs=6, batch=128),
                 full=dict(epochs=30, batch=64) if conv else dict(epochs=50, batch=128))
 
-def build_vaegan_run(x, dataset, cfg, opts, seed, ctx):
+def build_vaegan_run(x,       # the training images, scaled for the model
+                     dataset, # their dataset's name
+                     cfg,     # the run's config (epochs, batch, ...; see `model_config`)
+                     opts,    # the run's options
+                     seed,    # the run's seed
+                     ctx,     # the run's context: `out` (the run folder) and `verbose`
+                    ):
     "The builder `genlit train vaegan` calls: `build_vaegan(variant)` with three Adam(learning_rate, 0.5) optimizers."
     m = build_vaegan(opts['variant'], latent_dim=opts['latent_dim'], seed=seed, balance=opts['balance'] == 'on',
                      gan_to_encoder=opts['gan_to_encoder'] == 'on', dis_l_layer=opts['dis_l_layer'])
@@ -338,7 +362,8 @@ def score_model(recon_fn,   # images -> reconstructions
 
 # %% ../nbs/04_vaegan.ipynb #8c9fe374
 def plot_vaegan_history(runs:dict, # variant -> history dict of its run
-                        path=None):
+                        path=None,  # save a PNG here too
+                       ):
     "Prior, discriminator loss, D outputs and pixel reconstruction error per epoch: two rows of two panels per variant."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(2*len(runs), 2, figsize=(7.5, 4.6*len(runs)), squeeze=False)   # 750 px: the page's column
