@@ -10,13 +10,13 @@ import numpy as np
 from .files import UserError, to_plain
 from .compute import precision_scope, float32_outputs
 from .registry import (load_models, get_model, model_dataset, model_config, model_options, model_precision, check_budget,
-                             decode_latents)
+                             resolve_options, option_flags)
 from .data import load_dataset, make_dataset, subset, set_seed, run_budget
 
 # %% auto #0
-__all__ = ['BENCH_SIZES', 'BENCH_ARGS', 'COMMANDS', 'peak_rss_mb', 'matmul_gflops', 'layer_macs', 'forward_flops', 'median_rate',
-           'StepTimer', 'fit_window', 'loop_window', 'pipeline_rate', 'benched', 'reference_step', 'training_flops',
-           'sampling_speed', 'bench_model', 'format_bench', 'bench_command']
+__all__ = ['BENCH_SIZES', 'COMMANDS', 'peak_rss_mb', 'matmul_gflops', 'layer_macs', 'forward_flops', 'median_rate', 'StepTimer',
+           'fit_window', 'loop_window', 'pipeline_rate', 'benched', 'reference_step', 'training_flops', 'bench_model',
+           'format_bench', 'bench_args', 'bench_command']
 
 # %% ../nbs/09_bench.ipynb #46fbc34d
 def peak_rss_mb() -> float:
@@ -142,42 +142,16 @@ def training_flops(spec,  # the model's `ModelSpec`
     f = forward_flops(built.model)
     return dict(genlit=3 * f, reference=3 * f, forward=f)
 
-# %% ../nbs/09_bench.ipynb #e08e3129
-def _timed(f, *a, **kw):
-    t = time.perf_counter(); f(*a, **kw); return time.perf_counter() - t
-
-def sampling_speed(denoise_fn,          # the denoiser network (or a function (x_t, t) -> predicted noise)
-                   schedule,            # the model's NoiseSchedule
-                   shape,               # (n, H, W, C) of one call's samples
-                   ddim_steps:int=50,   # DDIM steps
-                   ddpm_steps:int=None, # DDPM steps actually run (None: all T); fewer are extrapolated to T
-                  ) -> dict:
-    "Samples/second of DDPM (all T steps) and DDIM (`ddim_steps`), each timed as one sampling call after the step is compiled."
-    from genlit.diffusion import sample_ddim, ddpm_coefficients, reverse_process
-    n, T = shape[0], schedule.T
-    k_small = max(ddim_steps // 5, 2)
-    t_first = _timed(sample_ddim, denoise_fn, schedule, shape, n_steps=2, progress=False)   # traces the step once per network
-    t_small = _timed(sample_ddim, denoise_fn, schedule, shape, n_steps=k_small, progress=False)
-    t_ddim = _timed(sample_ddim, denoise_fn, schedule, shape, n_steps=ddim_steps, progress=False)
-    per_step = max((t_ddim - t_small) / (ddim_steps - k_small), 1e-9)   # seconds per network call on n images
-    start_up = max(t_ddim - ddim_steps * per_step, 0.)                   # what a call costs besides its steps
-    steps, coefs = ddpm_coefficients(schedule)
-    k = T if ddpm_steps is None else min(int(ddpm_steps), T)
-    t_part = _timed(reverse_process, denoise_fn, schedule, shape, steps[T - k:], coefs[T - k:], progress=False)
-    t_ddpm = t_part if k == T else t_part + (T - k) * max((t_part - start_up) / k, per_step)   # the missing steps at the measured rate
-    return dict(ddpm_samples_per_s=n / t_ddpm, ddim_samples_per_s=n / t_ddim, ddim_speedup=t_ddpm / t_ddim,
-                ddpm_seconds=t_ddpm, ddim_seconds=t_ddim, ddpm_steps_timed=k, ddpm_extrapolated=k < T, ddim_steps=ddim_steps,
-                sampling_n=n, seconds_per_step=per_step, sampler_start_up_seconds=start_up,
-                sampler_compile_seconds=max(t_first - 2 * per_step - start_up, 0.))
-
 # %% ../nbs/09_bench.ipynb #79f016eb
-BENCH_SIZES = dict(   # per run budget: timed steps per window, windows, warm-up steps, training images (None: all), FD samples,
-    # samples and steps per sampling call, the size of the matrices timed for the matmul peak
-    test=dict(steps=2, windows=2, warmup=1, n=2048, fd_samples=200, sample_n=2, ddpm_steps=20, ddim_steps=10, matmul_n=512),
-    docs=dict(steps=6, windows=5, warmup=2, n=None, fd_samples=1000, sample_n=16, ddpm_steps=None, ddim_steps=50, matmul_n=1024))
+BENCH_SIZES = dict(   # per run budget: timed steps per window, windows, warm-up steps, training images (None: all),
+    # the size of the matrices timed for the matmul peak (a model's `bench_extra` sizes its own measures)
+    test=dict(steps=2, windows=2, warmup=1, n=2048, matmul_n=512),
+    docs=dict(steps=6, windows=5, warmup=2, n=None, matmul_n=1024))
 BENCH_SIZES['full'] = BENCH_SIZES['docs']
 
-def bench_model(model:str='dcgan',      # registry name
+def _extra_options(spec) -> dict: return spec.bench_extra.options if spec.bench_extra else {}
+
+def bench_model(model:str=None,         # registry name (default: the first model with a reference)
                 dataset:str=None,       # default: the model's first dataset
                 batch:int=None,         # default: the model's batch in the run budget
                 steps:int=None,         # timed steps per window
@@ -187,23 +161,20 @@ def bench_model(model:str='dcgan',      # registry name
                 steps_per_execution:int=1, # genlit's path: training steps per compiled call of `fit`
                 budget:str=None,        # run budget for the default sizes
                 seed:int=0,             # seed of the weights and of the batches' order
-                fd_samples:int=None,    # GANs: samples per generator for the Fréchet distance after the timed steps (0: skip)
-                sample_n:int=None,      # diffusion: samples per sampling call
-                ddpm_steps:int=None,    # diffusion: DDPM steps actually timed (None: the budget's; fewer are extrapolated to T)
-                ddim_steps:int=None,    # diffusion: DDIM steps
                 verbose:bool=False,     # print progress on stderr
+                **extra,                # the model's own bench options (`BenchExtra.options`); None: the budget's
                ) -> dict:
-    "Training images/second of genlit's path and of a plain TF reference (alternating timed windows), FLOPs, peak fraction, memory."
-    spec = get_model(model)
+    "Training images/second of genlit's path and of a plain TF reference (alternating timed windows), FLOPs, peak fraction, memory, and the model's `bench_extra`."
+    spec = get_model(model or benched()[0])
     if spec.reference is None:
         raise UserError(f"genlit bench has no plain reference for {spec.name}; benchmarked models: {', '.join(benched())}")
     budget = check_budget(budget) or run_budget()
     sz = dict(BENCH_SIZES[budget])
-    for k, v in dict(steps=steps, windows=windows, warmup=warmup, fd_samples=fd_samples, sample_n=sample_n, ddim_steps=ddim_steps).items():
+    for k, v in dict(steps=steps, windows=windows, warmup=warmup).items():
         if v is not None:
-            if v < (0 if k in ('warmup', 'fd_samples') else 1): raise UserError(f"--{k.replace('_', '-')} must be a positive integer, got {v}.")
+            if v < (0 if k == 'warmup' else 1): raise UserError(f"--{k} must be a positive integer, got {v}.")
             sz[k] = v
-    if ddpm_steps is not None: sz['ddpm_steps'] = ddpm_steps
+    extra = resolve_options(_extra_options(spec), extra, budget, f'benching {spec.name}')
     dataset = model_dataset(spec, dataset)
     opts = model_options(spec, dataset, {})
     policy = model_precision(spec, precision)
@@ -246,16 +217,7 @@ def bench_model(model:str='dcgan',      # registry name
                pipeline_img_per_s=pipeline_rate(ds, max(20, 4 * sz['steps']), batch))
     out['pipeline_headroom'] = out['pipeline_img_per_s'] / g
     out['train_steps_each'] = sz['warmup'] + sz['windows'] * (sz['steps'] + 1)   # both paths trained this many steps from the same weights
-    if spec.name == 'dcgan' and sz['fd_samples']:
-        from genlit.metrics import evaluate_samples
-        n = sz['fd_samples']
-        for who, net in (('genlit', built.parts['generator']), ('reference', ref_nets['generator'])):
-            imgs = decode_latents(net, n, seed=1, kind=built.model.latent, output='tanh')
-            r_ = evaluate_samples(imgs, dataset, n_real=n)
-            out[f'fd_{who}'] = r_['fd']; out['fd_floor'] = r_['fd_floor']
-    if spec.name == 'ddpm':
-        log("sampling: DDIM, then DDPM")
-        out.update(sampling_speed(built.parts['denoiser'], built.model.schedule, (sz['sample_n'], *built.model.data_shape), sz['ddim_steps'], sz['ddpm_steps']))
+    if spec.bench_extra: out.update(spec.bench_extra.measure(built, ref_nets, dataset, extra, log))
     out['peak_rss_mb'] = peak_rss_mb()
     return out
 
@@ -269,16 +231,14 @@ def format_bench(r:dict) -> str:
              f"matmul peak {r['matmul_gflops']:.1f} GFLOP/s; achieved {100 * r['peak_fraction']:.1f} % of it",
              f"  input     tf.data alone {r['pipeline_img_per_s']:.0f} img/s ({r['pipeline_headroom']:.0f}x training)",
              f"  memory    peak RSS {r['peak_rss_mb']:.0f} MB"]
-    if 'fd_genlit' in r:
-        lines.append(f"  quality   Fréchet distance after {r['train_steps_each']} steps each: genlit {r['fd_genlit']:.1f}, "
-                     f"reference {r['fd_reference']:.1f} (real vs real {r['fd_floor']:.1f})")
-    if 'ddpm_samples_per_s' in r:
-        lines.append(f"  sampling  DDPM {r['ddpm_samples_per_s']:.3f} samples/s ({'extrapolated from ' + str(r['ddpm_steps_timed']) if r['ddpm_extrapolated'] else 'all'} steps), "
-                     f"DDIM {r['ddim_steps']} steps {r['ddim_samples_per_s']:.3f} samples/s: {r['ddim_speedup']:.1f}x, n={r['sampling_n']}")
+    spec = get_model(r['model'])
+    if spec.bench_extra: lines += spec.bench_extra.report(r)   # the lines of what its notebook measures besides speed
     return '\n'.join(lines)
 
-BENCH_ARGS = [   # the flags of `genlit bench`
-    (('model',), dict(nargs='?', default='dcgan', metavar='MODEL', help="model to measure (default dcgan); one whose notebook registers a plain reference (`genlit models`)")),
+def bench_args() -> list:
+    "The flags of `genlit bench`: its own, then the models' bench options."
+    return [
+    (('model',), dict(nargs='?', metavar='MODEL', help=f"model to measure (default {benched()[0]}); one whose notebook registers a plain reference: {', '.join(benched())}")),
     (('--dataset',), dict(metavar='NAME', help="dataset (default: the model's first)")),
     (('--steps',), dict(type=int, metavar='N', help='timed training steps per window')),
     (('--windows',), dict(type=int, metavar='W', help='timed windows per path; the median counts')),
@@ -289,12 +249,8 @@ BENCH_ARGS = [   # the flags of `genlit bench`
                                       help="genlit's path: training steps per compiled call of fit (default 1)")),
     (('--budget',), dict(metavar='B', help='run budget for the default sizes: test, docs (default) or full')),
     (('--seed',), dict(type=int, default=0, metavar='S', help='random seed (default 0)')),
-    (('--fd-samples',), dict(type=int, dest='fd_samples', metavar='N', help='dcgan: samples per generator for the Fréchet distance (0: skip)')),
-    (('--samples',), dict(type=int, dest='sample_n', metavar='N', help='ddpm: samples per sampling call')),
-    (('--ddpm-steps',), dict(type=int, dest='ddpm_steps', metavar='K', help='ddpm: DDPM steps actually timed (default all T; fewer are extrapolated)')),
-    (('--ddim-steps',), dict(type=int, dest='ddim_steps', metavar='K', help='ddpm: DDIM steps (default 50)')),
     (('--json',), dict(action='store_true', help='print one JSON object')),
-]
+    *option_flags(_extra_options, 'default per budget')]
 
 def bench_command(ns) -> int:
     "`genlit bench MODEL`: run `bench_model` and print its result."
@@ -302,9 +258,9 @@ def bench_command(ns) -> int:
     import contextlib
     with contextlib.redirect_stdout(sys.stderr) if ns.json else contextlib.nullcontext():   # stdout: the JSON only
         r = bench_model(ns.model, ns.dataset, ns.batch, ns.steps, ns.windows, ns.warmup, ns.precision, ns.steps_per_execution,
-                        ns.budget, ns.seed, ns.fd_samples, ns.sample_n, ns.ddpm_steps, ns.ddim_steps, verbose=not ns.json)
+                        ns.budget, ns.seed, verbose=not ns.json, **{k: getattr(ns, k) for s in load_models().values() for k in _extra_options(s)})
     print(json.dumps(to_plain(r)) if ns.json else format_bench(r))
     return 0
 
-COMMANDS = dict(bench=dict(f=bench_command, args=BENCH_ARGS,   # read by `genlit.cli`, which this module does not import
+COMMANDS = dict(bench=dict(f=bench_command, args=bench_args,   # read by `genlit.cli`, which this module does not import
                            help="Measure a model's training speed against a plain TensorFlow reference (and its FLOPs, memory, sampling speed)."))

@@ -14,14 +14,14 @@ except ImportError as e:   # KERAS_BACKEND unknown or not installed (data.Backen
     print(f"genlit: {e}", file=sys.stderr); sys.exit(2)   # exit 2, like every other bad input
 from .files import UserError, one_line, to_plain, atomic_write
 from .compute import bf16_fast, cpuinfo
-from .registry import MODELS, load_models, default_model, describe_model
+from .registry import MODELS, load_models, default_model, describe_model, option_flags, options_usage
 from .runs import writable_folder, load_run, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, check_seed
 
 # %% auto #0
 __all__ = ['SUBCOMMANDS', 'COMMAND_MODULES', 'NATIVE_NOISE', 'RANGES', 'ROUND_OFF', 'MAX_EVAL_BYTES', 'subcommand',
            'build_parser', 'load_command_modules', 'PipeSafe', 'filter_native_stderr', 'main', 'flags_from',
-           'option_flags', 'system_info', 'info_command', 'models_command', 'train_command', 'sample_command',
-           'load_samples', 'evaluate_command']
+           'system_info', 'info_command', 'models_command', 'train_command', 'sample_command', 'load_samples',
+           'evaluate_command']
 
 # %% ../nbs/08_cli.ipynb #0b4697ae
 SUBCOMMANDS = {}
@@ -131,18 +131,6 @@ def flags_from(f,                # the function whose parameters become flags
         out.append((('--' + name.replace('_', '-'),), dict(kw, dest=name)))
     return out
 
-def option_flags() -> list:
-    "One flag per model option in the registry; its help names the models that take it and each one's help line."
-    by_name = {}
-    for s in MODELS.values():
-        for k, o in s.options.items(): by_name.setdefault(k, []).append((s.name, o))
-    out = []
-    for k, users in by_name.items():
-        o = users[0][1]
-        choices = sorted({c for _, u in users for c in (u.choices or ())})
-        out.append((('--' + k.replace('_', '-'),), dict(dest=k, type=o.type, default=None, metavar='|'.join(map(str, choices)) if choices else k.upper(),
-                    help=f"{o.help} ({', '.join(n for n, _ in users)}; default per model, see `genlit models`)")))
-    return out
 
 # %% ../nbs/08_cli.ipynb #0d579c1a
 def system_info() -> dict:
@@ -192,10 +180,9 @@ def models_command(ns) -> int:
     "`genlit models`: every registered model with its datasets and options (`--json`: all resolved budgets)."
     if ns.json: print(json.dumps([describe_model(s) for s in MODELS.values()], indent=1)); return 0
     for name, s in MODELS.items():
-        extra = ''.join(f" [--{k.replace('_', '-')} " + ('|'.join(map(str, o.choices)) if o.choices else k.upper()) + ']' for k, o in s.options.items())
-        if s.samplers: extra += f"  (sample --sampler {'|'.join(s.samplers)} --steps K)"
-        print(f"{name:16s} --dataset {'|'.join(s.datasets)}{extra}")
+        print(f"{name:16s} --dataset {'|'.join(s.datasets)}{options_usage(s.options)}")
         print(f"{'':16s} {s.summary} [{s.notebook}]")
+        if s.sample_options: print(f"{'':16s} genlit sample{options_usage(s.sample_options)}")
     d = default_model(); print(f"default (bare `genlit train`): {d.name} on {d.datasets[0]}")
     return 0
 
@@ -224,10 +211,8 @@ def _writable_file(path:Path, flag:str, suffix:str) -> Path:
     (('--n',), dict(type=int, default=64, metavar='N', help=f'number of samples, at most {MAX_SAMPLES:,} (default 64)')),
     (('--out',), dict(metavar='FILE.npy', help='output file (default DIR/samples.npy)')),
     (('--seed',), dict(type=int, default=0, metavar='S', help='random seed (default 0)')),
-    (('--sampler',), dict(metavar='ddim|ddpm', help='diffusion models: the sampler (default: the model\'s first, see `genlit models`)')),
-    (('--steps',), dict(type=int, metavar='K', help='diffusion models, DDIM: number of steps (default 50)')),
-    (('--eta',), dict(type=float, metavar='E', help='diffusion models, DDIM: noise from 0 (deterministic, default) to 1')),
     (('--png',), dict(metavar='FILE.png', help='also save a mosaic of the first 64 samples')),
+    *option_flags(lambda spec: spec.sample_options),   # each model's own (`ModelSpec.sample_options`)
 ])
 def sample_command(ns) -> int:
     "`genlit sample`: images in [0, 1] from a finished run folder, written as .npy (and optionally a PNG grid)."
@@ -235,7 +220,7 @@ def sample_command(ns) -> int:
     out = _writable_file(Path(ns.out) if ns.out else Path(ns.dir)/'samples.npy', '--out', '.npy')
     png = _writable_file(ns.png, '--png', '.png') if ns.png else None
     t0 = time.time()
-    imgs = sample_run(ns.dir, ns.n, ns.seed, ns.sampler, ns.steps, ns.eta)
+    imgs = sample_run(ns.dir, ns.n, ns.seed, **{k: getattr(ns, k) for s in MODELS.values() for k in s.sample_options})
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(out, lambda tmp: np.save(tmp, imgs))
     if png: save_samples_png(imgs[:64], png)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #0957b019
 from __future__ import annotations
-import os, gzip, zlib, hashlib, struct, socket, tempfile, urllib.request, urllib.error
+import contextlib, os, gzip, zlib, hashlib, struct, socket, tempfile, urllib.request, urllib.error
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,18 +28,24 @@ def check_backend(name:str=None) -> str:
                            f"(from a checkout: pip install -e \".{extra}\").")
     return b
 
+@contextlib.contextmanager
+def native_stderr(to):   # an open file: where file descriptor 2 goes inside the block
+    "Send what native code writes to file descriptor 2 (TensorFlow's C++ log) to the open file `to` inside the block, then restore it; nothing changes where fd 2 cannot be duplicated."
+    import sys
+    sys.stderr.flush()
+    try: saved = os.dup(2)
+    except OSError: yield; return
+    try:
+        os.dup2(to.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2); os.close(saved)
+
 def import_tensorflow_quietly():
     "Import TensorFlow with file descriptor 2 sent to /dev/null: the absl / oneDNN lines its C++ side prints while starting are not for users (errors still raise)."
     import sys
     if 'tensorflow' in sys.modules: return sys.modules['tensorflow']
-    try: saved = os.dup(2)
-    except OSError: import tensorflow; return tensorflow
-    null = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(null, 2)
-        import tensorflow
-    finally:
-        os.dup2(saved, 2); os.close(saved); os.close(null)
+    with open(os.devnull, 'w') as null, native_stderr(null): import tensorflow
     tensorflow.get_logger().setLevel('ERROR')   # nor its Python-side notes (e.g. retracing warnings from predict on new models)
     return tensorflow
 
@@ -52,7 +58,7 @@ if BACKEND == 'torch':   # subnormal floats to zero, as TensorFlow does: tiny Ad
 
 # %% auto #0
 __all__ = ['BACKENDS', 'BACKEND', 'DATASETS', 'DEBIAN_ROOT', 'DOWNLOAD_TIMEOUT', 'SCALES', 'COLUMN_INCHES', 'BUDGETS',
-           'BackendError', 'check_backend', 'import_tensorflow_quietly', 'DatasetInfo', 'dataset_info',
+           'BackendError', 'check_backend', 'native_stderr', 'import_tensorflow_quietly', 'DatasetInfo', 'dataset_info',
            'DatasetNotFoundError', 'CorruptDataError', 'display_path', 'cache_dir', 'keras_cache_dir', 'search_dirs',
            'read_idx', 'read_frey', 'download_file', 'locate_dataset', 'scale_images', 'load_dataset',
            'isolated_data_env', 'ArrayBatches', 'make_dataset', 'to_unit', 'image_grid', 'fit_figsize', 'show_images',

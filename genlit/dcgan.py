@@ -13,15 +13,15 @@ from keras import layers, ops
 from .data import image_grid, save_gif, fit_figsize
 from .files import atomic_write
 from .compute import replicas_in_sync, float32_copy, OptimizerGroup, values_of, with_values
-from .registry import ModelSpec, Built, Option, register_model, latent_sampler, decode_latents
+from .registry import ModelSpec, Built, BenchExtra, Option, register_model, latent_sampler, decode_latents
 
 
 # %% auto #0
 __all__ = ['LATENT_KINDS', 'GAN_ADAM', 'RECIPE', 'mnist_generator', 'mnist_discriminator', 'layer_spec', 'frey_generator',
-           'frey_discriminator', 'conv_output_size', 'deconv_output_size', 'ShapeTable', 'shape_table', 'sample_latent',
-           'bce', 'discriminator_loss', 'generator_loss', 'to_probability', 'GAN', 'FixedLatentMosaic',
-           'GeneratorAverage', 'curve_epochs', 'GeneratorSnapshots', 'quality_curve', 'dcgan_budgets', 'mosaic_epochs',
-           'gan_optimizer', 'build_dcgan', 'plain_gan_step', 'pairwise_distances', 'nearest_neighbours',
+           'frey_discriminator', 'conv_output_size', 'ShapeTable', 'shape_table', 'sample_latent', 'bce',
+           'discriminator_loss', 'generator_loss', 'to_probability', 'GAN', 'FixedLatentMosaic', 'GeneratorAverage',
+           'curve_epochs', 'GeneratorSnapshots', 'quality_curve', 'dcgan_budgets', 'mosaic_epochs', 'gan_optimizer',
+           'build_dcgan', 'fd_after_bench', 'fd_report', 'plain_gan_step', 'pairwise_distances', 'nearest_neighbours',
            'sample_spread']
 
 # %% ../nbs/01_dcgan.ipynb #e00655f3
@@ -102,25 +102,16 @@ def frey_discriminator(kernel_size:int=5,             # convolution kernel (the 
 # %% ../nbs/01_dcgan.ipynb #74daeac7
 def _pair(v): return tuple(v) if isinstance(v, (tuple, list)) else (v, v)
 
-def conv_output_size(n:int,       # the input's side
-                     k:int,       # the kernel's side
-                     s:int,       # the stride
-                     padding:str, # 'same' or 'valid'
+def conv_output_size(n:int,               # the input's side
+                     k:int,               # the kernel's side
+                     s:int,               # the stride
+                     padding:str,         # 'same' or 'valid'
+                     transposed:bool=False, # a transposed convolution (it upsamples)
                     ) -> int:
-    "Side of a convolution's output: floor((n + 2p - k)/s) + 1; 'same' gives ceil(n/s)."
-    if padding == 'same': return -(-n // s)
-    if padding == 'valid': return (n - k) // s + 1
-    raise ValueError(f"Unknown padding {padding!r}; use 'same' or 'valid'.")
-
-def deconv_output_size(n:int,       # the input's side
-                       k:int,       # the kernel's side
-                       s:int,       # the stride
-                       padding:str, # 'same' or 'valid'
-                      ) -> int:
-    "Side of a transposed convolution's output: `n * s` for 'same', `n * s + max(k - s, 0)` for 'valid'."
-    if padding == 'same': return n * s
-    if padding == 'valid': return n * s + max(k - s, 0)
-    raise ValueError(f"Unknown padding {padding!r}; use 'same' or 'valid'.")
+    "Side of a convolution's output: floor((n + 2p - k)/s) + 1, 'same' giving ceil(n/s); transposed, `n * s` for 'same' and `n * s + max(k - s, 0)` for 'valid'."
+    if padding not in ('same', 'valid'): raise ValueError(f"Unknown padding {padding!r}; use 'same' or 'valid'.")
+    if transposed: return n * s if padding == 'same' else n * s + max(k - s, 0)
+    return -(-n // s) if padding == 'same' else (n - k) // s + 1
 
 class ShapeTable(list):
     "Rows of `shape_table`, shown as a Markdown table in notebooks."
@@ -148,7 +139,7 @@ def shape_table(model:keras.Sequential) -> ShapeTable:
             if _pair(l.dilation_rate) != (1, 1): raise ValueError(f"{l.name}: dilated convolutions are not covered.")
             if isinstance(l, layers.Conv2DTranspose):
                 if getattr(l, 'output_padding', None) is not None: raise ValueError(f"{l.name}: output_padding is not covered.")
-                new = (deconv_output_size(h, kh, sh, pad), deconv_output_size(w, kw, sw, pad), f)
+                new = (conv_output_size(h, kh, sh, pad, True), conv_output_size(w, kw, sw, pad, True), f)
                 how = (lambda n, k, s: f"{n}·{s}") if pad == 'same' else (lambda n, k, s: f"{n}·{s}+max({k}-{s},0)")
             else:
                 new = (conv_output_size(h, kh, sh, pad), conv_output_size(w, kw, sw, pad), f)
@@ -518,14 +509,8 @@ def gan_optimizer(learning_rate:float,                # Adam's step size
     opt = keras.optimizers.Adam(learning_rate, beta_1=beta_1)
     return keras.optimizers.LossScaleOptimizer(opt) if keras.mixed_precision.global_policy().name == 'mixed_float16' else opt
 
-def build_dcgan(x,       # the training images, scaled for the model
-                dataset, # their dataset's name
-                cfg,     # the run's config (epochs, batch, ...; see `model_config`)
-                opts,    # the run's options
-                seed,    # the run's seed
-                ctx,     # the run's context: `out` (the run folder) and `verbose`
-               ):
-    "The sheet's generator and discriminator for `dataset` in a `GAN`, compiled, with the progress mosaics and generator snapshots in the run folder."
+def build_dcgan(x, dataset, cfg, opts, seed, ctx):
+    "`genlit train dcgan`'s builder (its arguments: `ModelSpec.build`): the sheet's generator and discriminator for `dataset` in a `GAN`, compiled, with the progress mosaics and generator snapshots in the run folder."
     make_g, d, latent = (frey_generator, frey_discriminator(name='discriminator'), 'uniform') if dataset == 'frey' else \
                         (mnist_generator, mnist_discriminator(name='discriminator'), 'normal')
     g, ema = make_g(name='generator'), opts.get('ema', 0.)
@@ -539,6 +524,21 @@ def build_dcgan(x,       # the training images, scaled for the model
     parts = dict(generator=gan.sampling_generator, discriminator=d, **({'last_generator': g} if ema else {}))   # `generator` is what sampling uses
     return Built(gan, parts, loss_keys=('d_loss', 'g_loss'), callbacks=callbacks,
                  sampler=dict(latent=latent, latent_dim=gan.latent_dim, output='tanh'))
+
+def fd_after_bench(built, ref_nets, dataset, opts, log) -> dict:
+    "`genlit bench dcgan`'s check on quality: the Fréchet distance of genlit's and the reference's generators after the same timed steps (`fd_samples` each; 0 skips it)."
+    n, out = opts['fd_samples'], {}
+    if not n: return out
+    from genlit.metrics import evaluate_samples   # the metrics page comes after this one
+    for who, net in (('genlit', built.parts['generator']), ('reference', ref_nets['generator'])):
+        r = evaluate_samples(decode_latents(net, n, seed=1, kind=built.model.latent, output='tanh'), dataset, n_real=n)
+        out[f'fd_{who}'], out['fd_floor'] = r['fd'], r['fd_floor']
+    return out
+
+def fd_report(r:dict) -> list:
+    "The line `genlit bench dcgan` prints for `fd_after_bench` (none when it was skipped)."
+    return [f"  quality   Fréchet distance after {r['train_steps_each']} steps each: genlit {r['fd_genlit']:.1f}, "
+            f"reference {r['fd_reference']:.1f} (real vs real {r['fd_floor']:.1f})"] if 'fd_genlit' in r else []
 
 register_model(ModelSpec(
     'dcgan', "the sheets' DCGANs: MNIST's generator/discriminator (MNIST, Fashion-MNIST), Frey's (Frey, uniform latents)",
@@ -556,7 +556,9 @@ register_model(ModelSpec(
                                                        batch, built.model.latent, built.model.from_logits, cfg),
     flops=lambda built, fwd: dict(genlit=3 * fwd(built.model.generator) + 7 * fwd(built.model.discriminator),
                                   reference=3 * fwd(built.model.generator) + 7 * fwd(built.model.discriminator),
-                                  generator_forward=fwd(built.model.generator), discriminator_forward=fwd(built.model.discriminator))));
+                                  generator_forward=fwd(built.model.generator), discriminator_forward=fwd(built.model.discriminator)),
+    bench_extra=BenchExtra(fd_after_bench, fd_report, dict(fd_samples=Option(
+        'samples per generator for the Fréchet distance after the timed steps (0: skip it)', int, lambda budget: 200 if budget == 'test' else 1000, min=0, max=100_000)))));
 
 # %% ../nbs/01_dcgan.ipynb #99ae83d7
 def plain_gan_step(generator,             # float32 copy of G

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_diffusion.ipynb #cc7b2cd3
 from __future__ import annotations
-import math, sys
+import math, sys, time
 from dataclasses import dataclass
 import numpy as np
 import keras
@@ -12,15 +12,16 @@ from keras import layers, ops
 from tqdm import tqdm
 from .data import dataset_info
 from .compute import plain_tape_step, float32_copy, stateless_on_jax
-from .registry import ModelSpec, Built, register_model, to_unit_range, show_progress
+from .registry import ModelSpec, Built, BenchExtra, Option, register_model, to_unit_range, show_progress
 from .runs import load_run, load_parts
 
 # %% auto #0
-__all__ = ['NoiseSchedule', 'linear_schedule', 'cosine_schedule', 'noise_schedule', 'q_sample', 'q_step', 'noise_mse',
-           'SinusoidalEmbedding', 'SpaceToDepth', 'DepthToSpace', 'residual_block', 'attention_block', 'unet_denoiser',
-           'mlp_denoiser', 'Diffusion', 'reverse_process', 'ddpm_coefficients', 'ddim_steps', 'ddim_coefficients',
-           'sample_ddpm', 'sample_ddim', 'image_diffusion', 'ddpm_budgets', 'ddpm_schedule', 'warmup_cosine',
-           'build_ddpm', 'load_diffusion', 'sample_ddpm_run', 'ddpm_reference']
+__all__ = ['BENCH_SAMPLERS', 'NoiseSchedule', 'linear_schedule', 'cosine_schedule', 'noise_schedule', 'q_sample', 'q_step',
+           'noise_mse', 'SinusoidalEmbedding', 'SpaceToDepth', 'DepthToSpace', 'residual_block', 'attention_block',
+           'unet_denoiser', 'mlp_denoiser', 'Diffusion', 'reverse_process', 'ddpm_coefficients', 'ddim_steps',
+           'ddim_coefficients', 'sample_ddpm', 'sample_ddim', 'sampling_speed', 'image_diffusion', 'ddpm_budgets',
+           'ddpm_schedule', 'warmup_cosine', 'build_ddpm', 'load_diffusion', 'diffusion_sample_options',
+           'sample_ddpm_run', 'ddpm_reference', 'bench_samplers', 'sampling_report']
 
 # %% ../nbs/05_diffusion.ipynb #450d7d66
 @dataclass(frozen=True, eq=False)
@@ -427,6 +428,33 @@ def sample_ddim(denoise_fn, schedule:NoiseSchedule, shape, n_steps:int=50, eta:f
     steps, coefs = ddim_coefficients(schedule, n_steps, eta)
     return reverse_process(denoise_fn, schedule, shape, steps, coefs, seed=seed, desc=kw.pop('desc', f'DDIM {len(steps)}'), **kw)
 
+# %% ../nbs/05_diffusion.ipynb #ecddb8b7
+def _timed(f, *a, **kw):
+    t = time.perf_counter(); f(*a, **kw); return time.perf_counter() - t
+
+def sampling_speed(denoise_fn,          # the denoiser network (or a function (x_t, t) -> predicted noise)
+                   schedule,            # the model's NoiseSchedule
+                   shape,               # (n, H, W, C) of one call's samples
+                   ddim_steps:int=50,   # DDIM steps
+                   ddpm_steps:int=None, # DDPM steps actually run (None: all T); fewer are extrapolated to T
+                  ) -> dict:
+    "Samples/second of DDPM (all T steps) and DDIM (`ddim_steps`), each timed as one sampling call after the step is compiled."
+    n, T = shape[0], schedule.T
+    k_small = max(ddim_steps // 5, 2)
+    t_first = _timed(sample_ddim, denoise_fn, schedule, shape, n_steps=2, progress=False)   # traces the step once per network
+    t_small = _timed(sample_ddim, denoise_fn, schedule, shape, n_steps=k_small, progress=False)
+    t_ddim = _timed(sample_ddim, denoise_fn, schedule, shape, n_steps=ddim_steps, progress=False)
+    per_step = max((t_ddim - t_small) / (ddim_steps - k_small), 1e-9)   # seconds per network call on n images
+    start_up = max(t_ddim - ddim_steps * per_step, 0.)                   # what a call costs besides its steps
+    steps, coefs = ddpm_coefficients(schedule)
+    k = T if ddpm_steps is None else min(int(ddpm_steps), T)
+    t_part = _timed(reverse_process, denoise_fn, schedule, shape, steps[T - k:], coefs[T - k:], progress=False)
+    t_ddpm = t_part if k == T else t_part + (T - k) * max((t_part - start_up) / k, per_step)   # the missing steps at the measured rate
+    return dict(ddpm_samples_per_s=n / t_ddpm, ddim_samples_per_s=n / t_ddim, ddim_speedup=t_ddpm / t_ddim,
+                ddpm_seconds=t_ddpm, ddim_seconds=t_ddim, ddpm_steps_timed=k, ddpm_extrapolated=k < T, ddim_steps=ddim_steps,
+                sampling_n=n, seconds_per_step=per_step, sampler_start_up_seconds=start_up,
+                sampler_compile_seconds=max(t_first - 2 * per_step - start_up, 0.))
+
 # %% ../nbs/05_diffusion.ipynb #ec726e9c
 def image_diffusion(image_shape=(28, 28, 1), # (H, W, C) of images scaled to [-1, 1]
                     widths=(32, 64),          # U-Net channels per resolution
@@ -477,6 +505,12 @@ def load_diffusion(run_dir) -> Diffusion:
     dm.ema_denoiser = parts['denoiser']
     return dm
 
+def diffusion_sample_options(default:str) -> dict:
+    "The `genlit sample` options of a diffusion model whose default sampler is `default`: the sampler, and DDIM's steps and noise."
+    return dict(sampler=Option('the sampler: ddim (a few deterministic steps) or ddpm (all T steps)', str, default, choices=('ddim', 'ddpm')),
+                steps=Option("DDIM's number of steps (DDPM always takes all T)", int, 50, min=1, max=100_000, when=('sampler', 'ddim')),
+                eta=Option("DDIM's noise: 0 deterministic, 1 as much as DDPM's", float, 0., min=0., max=1., when=('sampler', 'ddim')))
+
 def sample_ddpm_run(parts, run, n, seed, opts):
     "`n` images in [0, 1] from a trained `ddpm` run: DDIM (`steps`, `eta`) or DDPM, in batches of 256."
     s, net = run['sampler'], parts['denoiser']
@@ -485,8 +519,7 @@ def sample_ddpm_run(parts, run, n, seed, opts):
         k, kw = min(batch, n - i), dict(seed=seed + i, clip_x0=s.get('clip_x0'), progress=show_progress())
         shape = (k, *s['image_shape'])
         if opts.get('sampler') == 'ddpm': out.append(sample_ddpm(net, schedule, shape, desc=f'DDPM {i + k}/{n}', **kw))
-        else: out.append(sample_ddim(net, schedule, shape, n_steps=opts.get('steps') or 50, eta=opts.get('eta') or 0.,
-                                     desc=f'DDIM {i + k}/{n}', **kw))
+        else: out.append(sample_ddim(net, schedule, shape, n_steps=opts['steps'], eta=opts['eta'], desc=f'DDIM {i + k}/{n}', **kw))
     return to_unit_range(np.concatenate(out), s['output'])
 
 def ddpm_reference(built, batch, cfg):
@@ -504,8 +537,25 @@ def ddpm_reference(built, batch, cfg):
         for e, v in zip(ema.weights, net.weights): e.assign(0.999 * e + 0.001 * v)
     return plain_tape_step(net, loss, 2e-3, ema_update), dict(denoiser=net)
 
+def bench_samplers(built, ref_nets, dataset, opts, log) -> dict:
+    "`genlit bench ddpm`'s extra: `sampling_speed` of the EMA denoiser on `samples` images."
+    log("sampling: DDIM, then DDPM")
+    dm = built.model
+    return sampling_speed(built.parts['denoiser'], dm.schedule, (opts['samples'], *dm.data_shape), opts['ddim_steps'], opts['ddpm_steps'])
+
+def sampling_report(r:dict) -> list:
+    "The line `genlit bench ddpm` prints for `bench_samplers`."
+    return [f"  sampling  DDPM {r['ddpm_samples_per_s']:.3f} samples/s ({'extrapolated from ' + str(r['ddpm_steps_timed']) if r['ddpm_extrapolated'] else 'all'} steps), "
+            f"DDIM {r['ddim_steps']} steps {r['ddim_samples_per_s']:.3f} samples/s: {r['ddim_speedup']:.1f}x, n={r['sampling_n']}"]
+
+BENCH_SAMPLERS = BenchExtra(bench_samplers, sampling_report, dict(   # the flags of `genlit bench ddpm`; defaults per budget
+    samples=Option('samples per sampling call', int, lambda budget: 2 if budget == 'test' else 16, min=1, max=4096),
+    ddpm_steps=Option('DDPM steps actually timed (default all T; fewer are extrapolated)', int, lambda budget: 20 if budget == 'test' else None, min=1, max=100_000),
+    ddim_steps=Option('DDIM steps', int, lambda budget: 10 if budget == 'test' else 50, min=3, max=100_000)))
+
 register_model(ModelSpec('ddpm', 'denoising diffusion on images: small U-Net, linear schedule T=1000; sample with DDIM or DDPM', '05_diffusion',
                          ('mnist', 'fashion_mnist', 'frey'), 'tanh', ddpm_budgets, build_ddpm, sample_ddpm_run,
-                         samplers=('ddim', 'ddpm'), reference=ddpm_reference, backends=('tensorflow', 'torch', 'jax'),
-                         flops=lambda built, fwd: dict(genlit=3 * (f := fwd(built.model.denoiser)), reference=3 * f, forward=f)));
+                         sample_options=diffusion_sample_options('ddim'), reference=ddpm_reference, backends=('tensorflow', 'torch', 'jax'),
+                         flops=lambda built, fwd: dict(genlit=3 * (f := fwd(built.model.denoiser)), reference=3 * f, forward=f),
+                         bench_extra=BENCH_SAMPLERS));
 

@@ -10,7 +10,8 @@ import keras
 from keras import ops
 from .data import make_dataset
 from pathlib import Path
-from .diffusion import NoiseSchedule, linear_schedule, mlp_denoiser, sample_ddpm, sample_ddim, Diffusion, noise_mse, noise_schedule
+from .diffusion import (NoiseSchedule, linear_schedule, mlp_denoiser, sample_ddpm, sample_ddim, Diffusion, noise_mse, noise_schedule,
+                              diffusion_sample_options, warmup_cosine)
 from .autoencoders import dense_autoencoder, train_autoencoder, FREY_HIDDEN, FREY_EPOCHS, latent_option
 from .compute import float32_copy
 from .registry import ModelSpec, Built, register_model, to_unit_range, show_progress
@@ -129,7 +130,7 @@ def train_reverse_process(denoiser:keras.Model,        # ([z_t, t]) -> predicted
     "Fit `denoiser` to predict the noise in diffused codes with the hand-written loop (`reverse_process_step`, `custom_loop_fit`)."
     schedule, z = schedule or linear_schedule(), np.asarray(z, np.float32)
     steps = epochs * int(np.ceil(len(z) / batch_size))
-    opt = keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(learning_rate, max(steps, 1), alpha=0.05))
+    opt = keras.optimizers.Adam(warmup_cosine(learning_rate, steps, warmup_steps=0, final_fraction=0.05))   # 05's schedule, no warm-up
     t0 = time.time()
     def log(epoch, logs):
         if log_every and ((epoch + 1) % log_every == 0 or epoch == 0):
@@ -202,7 +203,7 @@ def build_latent_diffusion(x, dataset, cfg, opts, seed, ctx):
     _train_stage(ae, x, cfg['ae_epochs'], ctx.out, 'autoencoder', ctx.verbose, batch_size=64 if frey else 128)
     codes, mean, std = standardize(np.asarray(float32_copy(enc).predict(x, batch_size=1000, verbose=0), np.float32))   # statistics in float32
     steps = cfg['epochs'] * (cfg['steps'] or len(codes) // cfg['batch'])
-    adam = keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(lr, max(steps, 1), alpha=0.05))   # as above
+    adam = keras.optimizers.Adam(warmup_cosine(lr, steps, warmup_steps=0, final_fraction=0.05))   # as in `train_reverse_process`
     print(f"reverse process on the {d}-D codes, standardised with mean {np.round(mean.astype(float), 3).tolist()} "
           f"and std {np.round(std.astype(float), 3).tolist()}", flush=True)
     sampler = dict(schedule='linear', T=1000, mean=mean, std=std, output='unit')
@@ -222,12 +223,11 @@ def sample_latent_diffusion_run(parts, run, n, seed, opts):
     "`n` images in [0, 1] from a trained `latent_diffusion` run: sample codes (DDPM or DDIM), decode them."
     s = run['sampler']
     ld = LatentDiffusion(None, parts['decoder'], parts['denoiser'], s['mean'], s['std'], noise_schedule(s['schedule'], s['T']))
-    sampler = opts.get('sampler') or 'ddpm'
-    return to_unit_range(ld.sample(n, sampler=sampler, seed=seed, n_steps=opts.get('steps') or 50, eta=opts.get('eta') or 0.,
-                                   progress=show_progress(), desc=f'{sampler.upper()} on {n} codes'), s['output'])
+    return to_unit_range(ld.sample(n, sampler=opts['sampler'], seed=seed, n_steps=opts['steps'], eta=opts['eta'],
+                                   progress=show_progress(), desc=f"{opts['sampler'].upper()} on {n} codes"), s['output'])
 
 register_model(ModelSpec('latent_diffusion', 'latent diffusion: an MLP autoencoder, then DDPM on its standardised codes', '06_latent_diffusion',
                          ('frey', 'mnist', 'fashion_mnist'), 'unit', latent_diffusion_budgets, build_latent_diffusion,
                          sample_latent_diffusion_run, options=dict(latent_dim=latent_option(lambda ds: 2 if ds == 'frey' else 16)),
-                         samplers=('ddpm', 'ddim'), stages=dict(autoencoder='ae_epochs'), default=True,
+                         sample_options=diffusion_sample_options('ddpm'), stages=dict(autoencoder='ae_epochs'), default=True,
                          backends=('tensorflow', 'torch', 'jax')));

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import keras
 from .data import load_dataset, dataset_info, to_unit, run_budget, make_dataset, cache_dir, display_path
-from .files import atomic_write, FolderLock
+from .files import atomic_write, write_json, FolderLock
 
 # %% auto #0
 __all__ = ['CLASSIFIER_VERSION', 'CLASSIFIER_BUDGETS', 'LABELLED', 'classifier_path', 'domain_cnn', 'domain_classifier',
@@ -107,7 +107,7 @@ def domain_classifier(dataset:str,         # 'mnist' or 'fashion_mnist'
             model, acc, secs = _train_classifier(name, cfg, verbose=verbose)
             meta = dict(dataset=name, budget=budget, test_accuracy=acc, train_seconds=round(secs, 1), version=CLASSIFIER_VERSION,
                         keras=keras.__version__, trained=time.strftime('%Y-%m-%d %H:%M:%S'), **cfg)
-            atomic_write(meta_path, lambda p: Path(p).write_text(json.dumps(meta, indent=1)))
+            write_json(meta_path, meta)
             atomic_write(path, model.save_weights)
         elif verbose: print(f"{name} classifier loaded from {display_path(path)}" + (f"; test accuracy {acc:.4f}" if acc is not None else ''))
     if acc is None:
@@ -426,11 +426,8 @@ def record_results(notebook:str,         # e.g. '01_dcgan'
     for r in rows:
         missing = [k for k in ('model', 'dataset', 'training', 'minutes') if r.get(k) is None]
         if missing: raise ValueError(f"result row {r} lacks {missing}; build rows with result_row(model, dataset, training, minutes, ev)")
-    folder = Path(folder or results_dir()); folder.mkdir(parents=True, exist_ok=True)
-    path = folder/f'{notebook}.json'
-    obj = dict(notebook=notebook, budget=budget, recorded=time.strftime('%Y-%m-%d %H:%M'), rows=rows)
-    atomic_write(path, lambda p: Path(p).write_text(json.dumps(obj, indent=1, default=float) + '\n'))
-    return path
+    return write_json(Path(folder or results_dir())/f'{notebook}.json',
+                      dict(notebook=notebook, budget=budget, recorded=time.strftime('%Y-%m-%d %H:%M'), rows=rows))
 
 def load_results(folder=None) -> list:
     "All recorded rows, in notebook order, each with its notebook and budget."

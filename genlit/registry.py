@@ -14,21 +14,22 @@ from .files import UserError, to_plain
 from .compute import PRECISIONS, precision_policy
 
 # %% auto #0
-__all__ = ['MODELS', 'SKIPPED', 'Option', 'Built', 'ModelSpec', 'register_model', 'model_modules', 'load_models', 'get_model',
-           'model_backend', 'default_model', 'model_dataset', 'model_options', 'check_budget', 'model_config',
-           'model_precision', 'describe_model', 'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents',
-           'latent_sampler']
+__all__ = ['MODELS', 'SKIPPED', 'Option', 'Built', 'BenchExtra', 'ModelSpec', 'register_model', 'model_modules', 'load_models',
+           'get_model', 'model_backend', 'default_model', 'model_dataset', 'resolve_options', 'model_options',
+           'option_flags', 'options_usage', 'check_budget', 'model_config', 'model_precision', 'describe_model',
+           'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents', 'latent_sampler']
 
 # %% ../nbs/00c_registry.ipynb #91cbf30d
 @dataclass
 class Option:
-    "One model option of `genlit train`: its type, default, valid values and help line."
-    help: str                       # one line for `genlit train --help`
+    "One option of a model, for `genlit train`, `sample` or `bench`: its type, default, valid values and help line."
+    help: str                       # one line for the command's `--help`
     type: type = int                # int, float or str
-    default: object = None          # a value, or default(dataset) -> value
+    default: object = None          # a value, or a function of the dataset (bench options: of the budget) giving it
     choices: tuple = None           # the valid values (str options)
     min: float = None               # the smallest valid value (numbers)
     max: float = None               # the largest valid value (numbers)
+    when: tuple = None              # (option, value): it may be given only when that option has that value
 
     def default_for(self, dataset:str): return self.default(dataset) if callable(self.default) else self.default
 
@@ -61,6 +62,13 @@ class Built:
     fit: Callable = None          # a hand-written loop called like `model.fit` (it must drive the callbacks); None: `model.fit`
 
 @dataclass
+class BenchExtra:
+    "What `genlit bench` measures of one model besides its training speed, and the flags that size it."
+    measure: Callable   # measure(built, ref_nets, dataset, opts, log) -> dict joined to the bench's result (ref_nets: the reference's networks)
+    report: Callable    # report(result) -> the lines `format_bench` adds for it (none when it was skipped)
+    options: dict = field(default_factory=dict)  # name -> Option: its `genlit bench` flags, their defaults functions of the budget
+
+@dataclass
 class ModelSpec:
     "How `genlit train` builds, trains and samples one kind of model; each model notebook registers its own."
     name: str               # the MODEL argument, e.g. 'dcgan'
@@ -69,15 +77,17 @@ class ModelSpec:
     datasets: tuple         # datasets it trains on; the first is the default
     scale: str              # pixel range of its training images: 'tanh' ([-1, 1]) or 'unit' ([0, 1])
     budgets: Callable       # budgets(dataset, opts) -> dict(test=cfg, docs=cfg, full=cfg), cfg with epochs, batch and optionally n, steps, n_test
-    build: Callable         # build(x, dataset, cfg, opts, seed, ctx) -> Built; ctx.out is the run folder, ctx.verbose the Keras verbosity
-    sample: Callable        # sample(parts, run, n, seed, opts) -> float32 images (n, H, W, 1) in [0, 1]
-    options: dict = field(default_factory=dict)  # name -> Option
-    samplers: tuple = ()    # diffusion models: the sampler names `sample --sampler` accepts, default first
+    build: Callable         # build(x, dataset, cfg, opts, seed, ctx) -> Built: x the training images scaled for the model, dataset their name,
+                            # cfg the run's config (`model_config`), opts its options, seed its seed; ctx.out the run folder, ctx.verbose Keras' verbosity
+    sample: Callable        # sample(parts, run, n, seed, opts) -> float32 images (n, H, W, 1) in [0, 1]; opts: its sample options
+    options: dict = field(default_factory=dict)  # name -> Option of `genlit train`
+    sample_options: dict = field(default_factory=dict)  # name -> Option of `genlit sample`; a run's mosaic takes config `sample_NAME`
     validate: bool = False  # also report the losses on the test split (n_test images) after each epoch
     precisions: tuple = ('float32', 'mixed_bfloat16')  # dtype policies it trains correctly under
     steps_per_execution: int = 1  # training steps per compiled call of `fit` (more for models whose steps take milliseconds)
     reference: Callable = None    # reference(built, batch, cfg) -> (plain train_step(images), its networks): `genlit bench`'s baseline
     flops: Callable = None        # flops(built, forward_flops) -> dict(genlit=, reference=, ...) FLOPs per training image (default 3 x forward)
+    bench_extra: BenchExtra = None  # what `genlit bench` measures besides speed
     default: bool = False         # the model a bare `genlit train` trains (on its first dataset)
     stages: dict = field(default_factory=dict)  # stages the builder trains before `fit`'s: name -> the config key of its epochs
     backends: tuple = ('tensorflow',)  # Keras backends it trains, samples and resumes on (tested in its notebook)
@@ -86,7 +96,9 @@ MODELS = {}
 
 def register_model(spec:ModelSpec) -> ModelSpec:
     "Add `spec` to the registry that `genlit train`, `sample`, `models` and `bench` read."
-    if not all(isinstance(o, Option) for o in spec.options.values()): raise TypeError(f"{spec.name}: options must be `Option`s")
+    extra = spec.bench_extra.options if spec.bench_extra else {}
+    if not all(isinstance(o, Option) for d in (spec.options, spec.sample_options, extra) for o in d.values()):
+        raise TypeError(f"{spec.name}: options must be `Option`s")
     MODELS[spec.name] = spec
     return spec
 
@@ -141,21 +153,51 @@ def model_dataset(spec:ModelSpec, # the model
         raise UserError(f"{spec.name} does not train on {ds}. Valid datasets for {spec.name}: {', '.join(spec.datasets)}.")
     return ds
 
+def _flag(name:str) -> str: return '--' + name.replace('_', '-')
+
+def resolve_options(options:dict, # name -> Option
+                    given:dict,   # name -> value as given (None: not given)
+                    default_arg,  # what a callable default is called with: the dataset (bench options: the budget)
+                    owner:str,    # what takes them, for the error lines: 'dcgan', 'sampling ddpm'...
+                   ) -> dict:
+    "Every option of `options`: the given ones checked (a one-line `UserError` for a bad one, a foreign one, or one given outside its `when`), the others at their defaults."
+    foreign = [k for k, v in given.items() if v is not None and k not in options]
+    if foreign: raise UserError(f"{_flag(foreign[0])} does not apply to {owner}" +
+                                (f"; its options are {', '.join(map(_flag, options))}." if options else '.'))
+    opts = {k: options[k].check(k, v) for k, v in given.items() if v is not None}
+    asked = set(opts)
+    opts.update({k: o.default_for(default_arg) for k, o in options.items() if k not in opts})
+    for k in asked:
+        if options[k].when and opts[options[k].when[0]] != options[k].when[1]:
+            (w, v), now = options[k].when, opts[options[k].when[0]]
+            raise UserError(f"{_flag(k)} is for {_flag(w)} {v} only, not {_flag(w)} {now}: {options[k].help}")
+    return opts
+
 def model_options(spec:ModelSpec, # the model
                   dataset:str,    # the dataset (option defaults may depend on it)
                   given:dict,     # option -> value as given (None: not given)
                  ) -> dict:
     "The options of a run: the given ones checked (`UserError` on a bad one), the others at the spec's defaults."
-    opts = {}
-    for k, v in given.items():
-        if v is None: continue
-        if k not in spec.options:
-            raise UserError(f"--{k.replace('_', '-')} does not apply to {spec.name}" +
-                            (f"; its options are {', '.join('--' + o.replace('_', '-') for o in spec.options)}." if spec.options else '.'))
-        opts[k] = spec.options[k].check(k, v)
-    for k, o in spec.options.items():
-        if k not in opts: opts[k] = o.default_for(dataset)
-    return opts
+    return resolve_options(spec.options, given, dataset, spec.name)
+
+def option_flags(of:Callable=lambda spec: spec.options, # spec -> its options of this command (default: `genlit train`'s)
+                 default:str='default per model, see `genlit models`', # how the help says where the defaults are
+                ) -> list:
+    "argparse `(flags, kwargs)`: one flag per option name that `of` gives over the registry (None when not given); its help names the models that take it."
+    by_name = {}
+    for s in MODELS.values():
+        for k, o in of(s).items(): by_name.setdefault(k, []).append((s.name, o))
+    out = []
+    for k, users in by_name.items():
+        o = users[0][1]
+        choices = sorted({c for _, u in users for c in (u.choices or ())})
+        out.append(((_flag(k),), dict(dest=k, type=o.type, default=None, metavar='|'.join(map(str, choices)) if choices else k.upper(),
+                    help=f"{o.help} ({', '.join(n for n, _ in users)}; {default})")))
+    return out
+
+def options_usage(options:dict) -> str:
+    "`options` as a usage line: ` [--name A|B] [--other OTHER]`."
+    return ''.join(f" [{_flag(k)} " + ('|'.join(map(str, o.choices)) if o.choices else k.upper()) + ']' for k, o in options.items())
 
 def check_budget(budget) -> str:
     "`budget` if it is a run budget (or None); a `UserError` listing them otherwise."
@@ -185,14 +227,15 @@ def model_precision(spec:ModelSpec,        # the model
     return policy if policy in spec.precisions else 'float32'
 
 def describe_model(spec:ModelSpec) -> dict:
-    "What `genlit models --json` prints for `spec`: its options with defaults, and each budget's resolved config per dataset."
-    opts = {k: dict(type=o.type.__name__, help=o.help, **{a: getattr(o, a) for a in ('choices', 'min', 'max') if getattr(o, a) is not None},
-                    default={ds: o.default_for(ds) for ds in spec.datasets} if callable(o.default) else o.default)
-            for k, o in spec.options.items()}
+    "What `genlit models --json` prints for `spec`: its train and sample options with defaults, and each budget's resolved config per dataset."
+    describe = lambda options: {k: dict(type=o.type.__name__, help=o.help,
+                                        **{a: getattr(o, a) for a in ('choices', 'min', 'max', 'when') if getattr(o, a) is not None},
+                                        default={ds: o.default_for(ds) for ds in spec.datasets} if callable(o.default) else o.default)
+                                for k, o in options.items()}
     configs = {ds: {b: model_config(spec, ds, b, model_options(spec, ds, {})) for b in BUDGETS} for ds in spec.datasets}
-    return to_plain(dict(name=spec.name, notebook=spec.notebook, summary=spec.summary, datasets=list(spec.datasets), options=opts,
-                         samplers=list(spec.samplers), precisions=list(spec.precisions), backends=list(spec.backends),
-                         default=spec.default, configs=configs))
+    return to_plain(dict(name=spec.name, notebook=spec.notebook, summary=spec.summary, datasets=list(spec.datasets),
+                         options=describe(spec.options), sample_options=describe(spec.sample_options), precisions=list(spec.precisions),
+                         backends=list(spec.backends), default=spec.default, configs=configs))
 
 # %% ../nbs/00c_registry.ipynb #ed39c8a0
 def to_unit_range(images,     # a network's outputs

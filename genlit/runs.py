@@ -12,7 +12,7 @@ import genlit
 from .data import BACKEND, BUDGETS, dataset_info, run_budget, load_dataset, subset, set_seed, make_dataset, show_images, plot_history
 from .files import UserError, one_line, to_plain, atomic_write, write_json, FolderLock
 from .compute import PRECISIONS, gpu_count, precision_scope, float32_outputs, check_strategy, distribute_strategy, shard_by_data
-from .registry import (ModelSpec, MODELS, load_models, get_model, model_backend, default_model, model_dataset, model_options,
+from .registry import (ModelSpec, MODELS, load_models, get_model, model_backend, default_model, model_dataset, model_options, resolve_options,
                              check_budget, model_config, model_precision)
 
 # %% auto #0
@@ -128,8 +128,6 @@ def _run_fields(run:dict, where) -> dict:
         if not run.get('parts'): bad("it says done but names no saved parts")
         if not isinstance(run.get('sampler'), dict): bad("'sampler' is not an object")
         if not isinstance(run.get('image_shape'), list) or len(run['image_shape']) != 3: bad("'image_shape' is not a list of 3 sizes")
-        T = run['sampler'].get('T')
-        if T is not None and (not isinstance(T, int) or not 1 <= T <= 100_000): bad(f"sampler.T {T!r} is not an integer from 1 to 100000")
     if 'fingerprint' in run and run['fingerprint'] != run_fingerprint(run):
         bad("its model settings were edited after training (they no longer match the fingerprint genlit recorded)")
     return run
@@ -552,6 +550,11 @@ def _callbacks(p, built, finish) -> list:
             keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: finish('training')),
             *TRAIN_CALLBACKS]
 
+def _sample_options(run:dict, given:dict) -> dict:
+    "The sample options of `run`'s model: `given` checked against its `sample_options`, the others at their defaults."
+    spec = get_model(run['model'])
+    return resolve_options(spec.sample_options, given, run['dataset'], f'sampling {spec.name}')
+
 def _save_outputs(p, built, run) -> tuple:
     "After a finished fit: the parts as .keras files (their shapes and SHA-256 in `run`), history.json, loss.png and samples.png; returns the history and its loss keys."
     out = p.out
@@ -570,7 +573,7 @@ def _save_outputs(p, built, run) -> tuple:
     atomic_write(out/'loss.png', lambda tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=100)); plt.close(fig)
     run_ = json.loads(json.dumps(to_plain(run)))   # the sampler sees what `genlit sample` will read from genlit.json
     imgs = p.spec.sample(load_parts(out, run_), run_, 64, 0,  # from the saved files, loaded as `genlit sample` loads them
-                         dict(sampler=p.cfg.get('sample_sampler') or (p.spec.samplers[0] if p.spec.samplers else None), steps=p.cfg.get('sample_steps')))
+                         _sample_options(run_, {k: p.cfg.get(f'sample_{k}') for k in p.spec.sample_options}))   # the budget's `sample_NAME`s
     save_samples_png(imgs, out/'samples.png', f'{p.spec.name} on {p.dataset}, {p.target} epochs')
     return hist, keys
 
@@ -688,35 +691,19 @@ SAMPLE_CHUNK = 10_000   # larger requests are sampled in tenths (at least this m
 def sample_run(run_dir,          # a finished run folder
                n:int=64,         # how many samples
                seed:int=0,       # seed of the latent draws (the same seed gives the same samples)
-               sampler:str=None, # diffusion models: the sampler (None: the model's first)
-               steps:int=None,   # diffusion models, DDIM: the number of steps
-               eta:float=None,   # diffusion models, DDIM: the noise, from 0 (deterministic) to 1
+               **options,        # the model's sample options by name (its `sample_options`, listed by `genlit models`); None: the default
               ) -> np.ndarray:
     "`n` samples in [0, 1], shape (n, H, W, 1), from the finished run in `run_dir` (more than `SAMPLE_CHUNK` in ten parts, a progress line after each)."
     if not isinstance(n, (int, np.integer)) or not 1 <= n <= MAX_SAMPLES:
         raise UserError(f"--n must be a number of samples from 1 to {MAX_SAMPLES:,}, got {n}.")
     check_seed(seed)
-    if eta is not None and not (isinstance(eta, (int, float)) and 0. <= eta <= 1.):
-        raise UserError(f"--eta must be a number from 0 (deterministic DDIM) to 1 (DDPM-like noise), got {eta}.")
-    if steps is not None and not 1 <= steps <= 100_000: raise UserError(f"--steps must be a positive integer, got {steps}.")
     d = Path(run_dir)
-    run = read_run(d) if d.is_dir() else None
-    if run:
-        spec = get_model(run['model'])
-        model_backend(spec)
-        if not spec.samplers and (sampler, steps, eta) != (None, None, None):
-            raise UserError(f"--sampler, --steps and --eta are for diffusion models; {spec.name} samples in one pass")
-        if sampler is not None and sampler not in spec.samplers:
-            raise UserError(f"Unknown sampler {sampler!r}. Valid samplers for {spec.name}: {', '.join(spec.samplers)}.")
-        if steps is not None and sampler == 'ddpm':
-            raise UserError("--steps is the number of DDIM steps; DDPM always takes all T steps")
-        if eta is not None and sampler == 'ddpm':
-            raise UserError("--eta is DDIM's noise level; DDPM always adds its full noise at every step")
+    if d.is_dir() and (run := read_run(d)):   # a bad option or backend: one line before the lock and the loading
+        model_backend(get_model(run['model'])); _sample_options(run, options)
     lockable = d.is_dir() and os.access(d, os.W_OK | os.X_OK)   # a read-only folder cannot be trained into either
     with FolderLock(d, what='training') if lockable else contextlib.nullcontext():   # a run being trained is not read
         run, parts = load_run(d)
-    spec = get_model(run['model'])
-    opts = dict(sampler=sampler or (spec.samplers[0] if spec.samplers else None), steps=steps, eta=eta)
+    spec, opts = get_model(run['model']), _sample_options(run, options)
     n, chunk, out, t0 = int(n), max(SAMPLE_CHUNK, -(-int(n) // 10)), [], time.time()
     for i in range(0, n, chunk):   # above SAMPLE_CHUNK: tenths, seeded seed + offset, a line on stderr after each
         out.append(np.asarray(spec.sample(parts, run, min(chunk, n - i), (int(seed) + i) % (SEED_MAX + 1), opts), np.float32))

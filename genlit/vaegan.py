@@ -312,14 +312,8 @@ def vaegan_budgets(dataset, # the dataset
                 docs=dict(epochs=2, batch=64) if conv else dict(epochs=6, batch=128),
                 full=dict(epochs=30, batch=64) if conv else dict(epochs=50, batch=128))
 
-def build_vaegan_run(x,       # the training images, scaled for the model
-                     dataset, # their dataset's name
-                     cfg,     # the run's config (epochs, batch, ...; see `model_config`)
-                     opts,    # the run's options
-                     seed,    # the run's seed
-                     ctx,     # the run's context: `out` (the run folder) and `verbose`
-                    ):
-    "The builder `genlit train vaegan` calls: `build_vaegan(variant)` with three Adam(learning_rate, 0.5) optimizers."
+def build_vaegan_run(x, dataset, cfg, opts, seed, ctx):
+    "`genlit train vaegan`'s builder (its arguments: `ModelSpec.build`): `build_vaegan(variant)` with three Adam(learning_rate, 0.5) optimizers."
     m = build_vaegan(opts['variant'], latent_dim=opts['latent_dim'], seed=seed, balance=opts['balance'] == 'on',
                      gan_to_encoder=opts['gan_to_encoder'] == 'on', dis_l_layer=opts['dis_l_layer'])
     opt = lambda: gan_optimizer(opts['learning_rate'])   # Adam with the DCGAN paper's beta_1 of 0.5
