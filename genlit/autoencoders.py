@@ -36,8 +36,8 @@ def dense_features(x,                 # input tensor (any shape; flattened first
 
 def conv_features(x,                # image tensor (batch, H, W, C)
                   filters=(32, 64), # channels of each stride-2 convolution
-                  kernel_size:int=3,
-                  name:str='encoder',
+                  kernel_size:int=3, # side of each kernel
+                  name:str='encoder', # prefix of the layers' names
                  ):
     "Encoder body of a CNN: one stride-2 ReLU `Conv2D` per entry of `filters`, halving height and width each time."
     for i, f in enumerate(filters):
@@ -61,7 +61,7 @@ def bottleneck_normalization(name:str='z_normalized'):
 # %% ../nbs/02_autoencoders.ipynb #cbe03bc9
 def calibrate_bottleneck(encoder:keras.Model, # encoder with a normalised bottleneck
                          x,                   # training images
-                         batch_size:int=1024,
+                         batch_size:int=1024, # images per `predict` batch
                         ):
     "Set the normalised bottleneck's running mean and variance to the exact statistics of the (unnormalised) codes of `x`."
     try: bn = encoder.get_layer('z_normalized')
@@ -85,7 +85,7 @@ def dense_encoder(input_shape=(28, 28, 1), # image shape
                   latent_dim:int=128,      # size of the code
                   hidden=(512, 256),       # hidden widths, widest first
                   normalized:bool=False,   # standardise the code (see `bottleneck_normalization`)
-                  name:str='encoder',
+                  name:str='encoder',      # the model's name
                  ) -> keras.Model:
     "MLP encoder: image -> ReLU `Dense` layers -> linear code of size `latent_dim`."
     check_latent(latent_dim)
@@ -97,7 +97,7 @@ def dense_encoder(input_shape=(28, 28, 1), # image shape
 def dense_decoder(latent_dim:int=128,       # size of the code
                   output_shape=(28, 28, 1), # image shape
                   hidden=(256, 512),        # hidden widths, narrowest first
-                  name:str='decoder',
+                  name:str='decoder',       # the model's name
                  ) -> keras.Model:
     "MLP decoder: code -> ReLU `Dense` layers -> sigmoid pixels reshaped to `output_shape`."
     check_latent(latent_dim)
@@ -107,7 +107,9 @@ def dense_decoder(latent_dim:int=128,       # size of the code
     h = layers.Dense(int(np.prod(output_shape)), activation='sigmoid', name='pixels')(h)
     return keras.Model(z, layers.Reshape(tuple(output_shape), name='image')(h), name=name)
 
-def conv_grid(input_shape, n_down):
+def conv_grid(input_shape, # (H, W, C) of the images
+              n_down,      # stride-2 layers that each halve H and W
+             ):
     "The feature-map side after `n_down` stride-2 layers, with a clear error when the image does not divide evenly."
     h, w = input_shape[:2]; f = 2**n_down
     if h % f or w % f:
@@ -115,10 +117,11 @@ def conv_grid(input_shape, n_down):
                          f"got {tuple(input_shape[:2])}. Pad the images or change `filters`.")
     return h // f, w // f
 
-def conv_encoder(input_shape=(28, 28, 1), latent_dim:int=128,
+def conv_encoder(input_shape=(28, 28, 1), # image shape; H and W divisible by 2**len(filters)
+                 latent_dim:int=128,      # size of the code
                  filters=(32, 64),        # channels of the stride-2 convolutions
-                 normalized:bool=False,
-                 name:str='encoder',
+                 normalized:bool=False,   # standardise the code (see `bottleneck_normalization`)
+                 name:str='encoder',      # the model's name
                 ) -> keras.Model:
     "CNN-only encoder: stride-2 ReLU convolutions, then a convolution spanning the whole map to the code."
     check_latent(latent_dim); conv_grid(input_shape, len(filters))
@@ -127,10 +130,11 @@ def conv_encoder(input_shape=(28, 28, 1), latent_dim:int=128,
     if normalized: z = bottleneck_normalization()(z)
     return keras.Model(x, z, name=name)
 
-def conv_decoder(latent_dim:int=128, output_shape=(28, 28, 1),
-                 filters=(64, 32),  # channels, mirroring the encoder (its `filters` reversed)
-                 kernel_size:int=3,
-                 name:str='decoder',
+def conv_decoder(latent_dim:int=128,       # size of the code
+                 output_shape=(28, 28, 1), # image shape
+                 filters=(64, 32),         # channels, mirroring the encoder (its `filters` reversed)
+                 kernel_size:int=3,        # side of each kernel
+                 name:str='decoder',       # the model's name
                 ) -> keras.Model:
     "CNN-only decoder: a transposed convolution from the 1x1 code to the smallest map, then stride-2 transposed convolutions up to a sigmoid image."
     check_latent(latent_dim)
@@ -143,7 +147,10 @@ def conv_decoder(latent_dim:int=128, output_shape=(28, 28, 1),
     h = layers.Conv2DTranspose(output_shape[-1], kernel_size, strides=2, padding='same', activation='sigmoid', name='image')(h)
     return keras.Model(z, h, name=name)
 
-def autoencoder(encoder:keras.Model, decoder:keras.Model, name:str='autoencoder') -> keras.Model:
+def autoencoder(encoder:keras.Model,    # images -> codes
+                decoder:keras.Model,    # codes -> images
+                name:str='autoencoder', # the joined model's name
+               ) -> keras.Model:
     "Join an encoder and a decoder into one model, x -> decoder(encoder(x)), sharing their weights."
     x = keras.Input(encoder.input_shape[1:], name='image')
     return keras.Model(x, decoder(encoder(x)), name=name)
@@ -165,7 +172,8 @@ def bottleneck(model:keras.Model) -> int:
         raise ValueError(f"{model.name} has more than one bottleneck: widths {w} do not narrow to one point and then widen.")
     return w[i]
 
-def dense_autoencoder(input_shape=(28, 28, 1), latent_dim:int=128,
+def dense_autoencoder(input_shape=(28, 28, 1), # image shape
+                      latent_dim:int=128,      # size of the code
                       hidden=(512, 256),     # encoder widths; the decoder uses them reversed
                       normalized:bool=False, # normalised bottleneck (mean 0, variance 1 per unit)
                      ):
@@ -178,9 +186,10 @@ def dense_autoencoder(input_shape=(28, 28, 1), latent_dim:int=128,
     bottleneck(ae)
     return enc, dec, ae
 
-def conv_autoencoder(input_shape=(28, 28, 1), latent_dim:int=128,
+def conv_autoencoder(input_shape=(28, 28, 1), # image shape; H and W divisible by 2**len(filters)
+                     latent_dim:int=128,      # size of the code
                      filters=(32, 64),      # encoder channels; the decoder uses them reversed
-                     normalized:bool=False,
+                     normalized:bool=False, # normalised bottleneck (mean 0, variance 1 per unit)
                     ):
     "CNN-only autoencoder: `(encoder, decoder, autoencoder)`."
     enc = conv_encoder(input_shape, latent_dim, filters, normalized)
@@ -198,9 +207,9 @@ class TrainingHistory(dict):
 def train_autoencoder(autoencoder:keras.Model, # model mapping images to images in [0, 1]
                       x,                       # training images in [0, 1]
                       x_test=None,             # test images, for `val_loss` per epoch
-                      epochs:int=5,
-                      batch_size:int=128,
-                      learning_rate:float=1e-3,
+                      epochs:int=5,            # passes over `x`
+                      batch_size:int=128,      # images per step
+                      learning_rate:float=1e-3, # Adam's learning rate
                       verbose=2,               # Keras fit verbosity (2: one line per epoch)
                       callbacks=None,          # extra Keras callbacks
                      ) -> TrainingHistory:
@@ -214,7 +223,7 @@ def train_autoencoder(autoencoder:keras.Model, # model mapping images to images 
 def reconstruction_error(autoencoder, # model or function: images -> reconstructions
                          x,           # images in [0, 1]
                          per_image:bool=False, # one error per image instead of the mean
-                         batch_size:int=512,
+                         batch_size:int=512,   # images per `predict` batch
                         ):
     "Mean squared error per pixel between `x` and its reconstruction (one number, or one per image)."
     x = np.asarray(x, np.float32)
@@ -272,7 +281,14 @@ for _kind, _default, _spe in (('dense', lambda ds: 2 if ds == 'frey' else 128, 1
                              backends=('tensorflow', 'torch', 'jax')))
 
 
-def trained_autoencoder(kind:str, dataset:str, latent_dim:int, normalized:bool, seed:int=0, out=None, verbose:int=3):
+def trained_autoencoder(kind:str,        # 'dense' or 'conv'
+                        dataset:str,     # the dataset it trains on
+                        latent_dim:int,  # size of the code
+                        normalized:bool, # normalised bottleneck
+                        seed:int=0,      # the run's seed
+                        out=None,        # run folder (default: one per setting under `runs_root()`; a finished one is reused)
+                        verbose:int=3,   # `train_run`'s verbosity (3: a line every tenth of the run)
+                       ):
     "`(encoder, decoder, autoencoder, history)` of the registered `kind` autoencoder trained through `train_run`, the path `genlit train` takes."
     out = Path(out) if out else runs_root()/f"{kind}_ae-{dataset}-{latent_dim}{'-normalized' if normalized else ''}-s{seed}"
     run = train_run(f'{kind}_ae', dataset, out=out, seed=seed, verbose=verbose, latent_dim=latent_dim, normalized=int(normalized))
@@ -283,11 +299,11 @@ def trained_autoencoder(kind:str, dataset:str, latent_dim:int, normalized:bool, 
     return enc, dec, autoencoder(enc, dec, name=f'{kind}_autoencoder'), TrainingHistory(hist, run['seconds'], run)
 
 def fashion_autoencoder(kind:str='conv',       # 'dense' (fully connected) or 'conv' (CNN-only)
-                        latent_dim:int=128,
+                        latent_dim:int=128,    # size of the code
                         normalized:bool=False, # normalised bottleneck
-                        seed:int=0,
+                        seed:int=0,            # the run's seed
                         out=None,              # run folder (default: one per setting under `runs_root()`; a finished one is reused)
-                        verbose:int=3,
+                        verbose:int=3,         # `train_run`'s verbosity (3: a line every tenth of the run)
                        ):
     "A Fashion-MNIST autoencoder trained through `train_run` (what `genlit train {kind}_ae --dataset fashion_mnist` runs): `(encoder, decoder, autoencoder, history)`."
     if kind not in ('dense', 'conv'): raise ValueError(f"kind must be 'dense' or 'conv', got {kind!r}.")
@@ -296,8 +312,8 @@ def fashion_autoencoder(kind:str='conv',       # 'dense' (fully connected) or 'c
 # %% ../nbs/02_autoencoders.ipynb #a9d5a0e9
 def show_image_rows(rows:dict,        # row label -> images (N, H, W[, 1]) in [0, 1]
                     titles:dict=None, # row label -> list of per-image titles
-                    suptitle:str=None,
-                    scale:float=1.0,
+                    suptitle:str=None, # title of the whole figure
+                    scale:float=1.0,  # figure size multiplier
                    ):
     "Rows of images with a label at the left of each row; returns the figure."
     import matplotlib.pyplot as plt
@@ -327,15 +343,20 @@ def decode_scaled(decoder:keras.Model, # code -> image
     if np.any(ts <= 0): raise ValueError(f"Scale factors must be > 0, got {ts.tolist()}.")
     return decoder.predict(ts[:, None] * np.asarray(z, np.float32).reshape(1, -1), verbose=0)
 
-def decode_interpolated(decoder:keras.Model, z0, z1, # two codes (latent_dim,)
-                        steps:int=8,                 # images from z0 to z1, both ends included
+def decode_interpolated(decoder:keras.Model, # codes -> images
+                        z0,                  # the first code (latent_dim,)
+                        z1,                  # the last code (latent_dim,)
+                        steps:int=8,         # images from z0 to z1, both ends included
                        ) -> np.ndarray:
     "Images decoded from (1-a) z0 + a z1 at `steps` evenly spaced a in [0, 1]."
     if steps < 2: raise ValueError(f"steps must be at least 2 (the two ends), got {steps}.")
     a = np.linspace(0, 1, steps, dtype=np.float32)[:, None]
     return decoder.predict((1 - a) * np.asarray(z0, np.float32) + a * np.asarray(z1, np.float32), verbose=0)
 
-def decode_normal(decoder:keras.Model, n:int=10, seed:int=0):
+def decode_normal(decoder:keras.Model, # codes -> images
+                  n:int=10,            # how many
+                  seed:int=0,          # seed of the draws
+                 ):
     "`(images, z)`: `n` codes drawn from N(0, I) of the decoder's latent size, and their decoded images."
     z = np.random.default_rng(seed).standard_normal((n, decoder.input_shape[-1])).astype(np.float32)
     return decoder.predict(z, verbose=0), z
@@ -345,9 +366,9 @@ def plot_latent_2d(z,                # (N, 2) codes
                    y=None,           # class of each code, for colours
                    classes=None,     # class names, for the legend
                    overlay=None,     # (M, 2) extra points drawn on top (e.g. random draws)
-                   overlay_label:str='random draws',
-                   title:str=None,
-                   ax=None,
+                   overlay_label:str='random draws', # the legend's name for them
+                   title:str=None,   # the axes' title
+                   ax=None,          # axes to draw on (default: a new figure)
                   ):
     "Scatter of 2-D codes coloured by class, optional points on top; returns the axes."
     import matplotlib.pyplot as plt
@@ -395,8 +416,8 @@ def sample_report(rows:dict,   # model name -> dict returned by `genlit.metrics.
     return '\n'.join(out)
 
 # %% ../nbs/02_autoencoders.ipynb #e20c7682
-def frey_autoencoder(seed:int=0,
-                     latent_dim:int=2,
+def frey_autoencoder(seed:int=0,              # the run's seed
+                     latent_dim:int=2,        # size of the code
                      with_history:bool=False, # also return the TrainingHistory
                      out=None,                # run folder (default: under `runs_root()`; a finished one is reused)
                     ):

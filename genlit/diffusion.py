@@ -67,7 +67,9 @@ def cosine_schedule(T:int=1000,         # number of diffusion steps
     ab = f(t) / f(0)
     return NoiseSchedule(np.clip(1. - ab[1:] / ab[:-1], 1e-8, max_beta), 'cosine')
 
-def noise_schedule(name:str='linear', T:int=1000) -> NoiseSchedule:
+def noise_schedule(name:str='linear', # 'linear' or 'cosine'
+                   T:int=1000,        # number of timesteps
+                  ) -> NoiseSchedule:
     "A schedule by name: 'linear' or 'cosine'."
     makers = {'linear': linear_schedule, 'cosine': cosine_schedule}
     if name not in makers: raise ValueError(f"Unknown noise schedule {name!r}; use 'linear' or 'cosine'.")
@@ -79,19 +81,33 @@ def _per_example(v, t, ndim):
     v = ops.take(ops.convert_to_tensor(np.asarray(v, np.float32)), ops.cast(t, 'int32'))
     return ops.reshape(v, (-1,) + (1,) * (ndim - 1))
 
-def q_sample(schedule:NoiseSchedule, x0, t, noise):
+def q_sample(schedule:NoiseSchedule, # the forward process
+             x0,                     # clean data (N, ...)
+             t,                      # one timestep per example, 0..T-1
+             noise,                  # eps ~ N(0, I), shaped like x0
+            ):
     "x_t ~ q(x_t | x_0) in closed form: sqrt(alpha_bar_t) x_0 + sqrt(1 - alpha_bar_t) noise."
     nd = len(x0.shape)
     return (_per_example(np.sqrt(schedule.alpha_bar), t, nd) * x0
             + _per_example(np.sqrt(1. - schedule.alpha_bar), t, nd) * noise)
 
-def q_step(schedule:NoiseSchedule, x_prev, t, noise):
+def q_step(schedule:NoiseSchedule, # the forward process
+           x_prev,                 # x_{t-1} (N, ...)
+           t,                      # one timestep per example, 0..T-1
+           noise,                  # fresh N(0, I) noise, shaped like x_prev
+          ):
     "One forward step x_{t-1} -> x_t ~ q(x_t | x_{t-1}) = N(sqrt(1 - beta_t) x_{t-1}, beta_t I)."
     nd = len(x_prev.shape)
     return (_per_example(np.sqrt(1. - schedule.betas), t, nd) * x_prev
             + _per_example(np.sqrt(schedule.betas), t, nd) * noise)
 
-def noise_mse(denoiser, schedule:NoiseSchedule, x0, t, noise, training:bool=True):
+def noise_mse(denoiser,               # ([x_t, t]) -> predicted noise
+              schedule:NoiseSchedule, # the forward process
+              x0,                     # clean data (N, ...)
+              t,                      # one timestep per example
+              noise,                  # the eps that makes x_t, shaped like x0
+              training:bool=True,     # call the denoiser in training mode
+             ):
     "||eps - eps_theta(x_t, t)||^2 averaged over the batch, in float32, with x_t = sqrt(abar_t) x0 + sqrt(1 - abar_t) eps."
     return ops.mean(ops.square(noise - ops.cast(denoiser([q_sample(schedule, x0, t, noise), t], training=training), 'float32')))
 
@@ -133,7 +149,12 @@ class DepthToSpace(layers.Layer):
     def get_config(self): return {**super().get_config(), 'p': self.p}
 
 # %% ../nbs/05_diffusion.ipynb #3deb3504
-def residual_block(x, temb, width:int, groups:int=8, name:str=None):
+def residual_block(x,             # feature map (N, H, W, C)
+                   temb,          # the timestep embedding (N, E)
+                   width:int,     # output channels
+                   groups:int=8,  # GroupNormalization groups
+                   name:str=None, # prefix of the layers' names
+                  ):
     "GroupNorm-swish-conv, plus the projected time embedding, GroupNorm-swish-conv, plus a (1x1-projected) skip."
     skip = x if x.shape[-1] == width else layers.Conv2D(width, 1)(x)
     h = layers.Activation('swish')(layers.GroupNormalization(groups)(x))
@@ -143,7 +164,10 @@ def residual_block(x, temb, width:int, groups:int=8, name:str=None):
     h = layers.Conv2D(width, 3, padding='same')(h)
     return layers.Add(name=name)([h, skip])
 
-def attention_block(x, heads:int=4, groups:int=8):
+def attention_block(x,            # feature map (N, H, W, C)
+                    heads:int=4,  # attention heads
+                    groups:int=8, # GroupNormalization groups
+                   ):
     "Self-attention over all positions of a feature map (cheap at the coarsest resolution), with a residual."
     h = layers.GroupNormalization(groups)(x)
     h = layers.MultiHeadAttention(heads, x.shape[-1] // heads, attention_axes=(1, 2))(h, h)
@@ -156,7 +180,7 @@ def unet_denoiser(image_shape=(28, 28, 1), # (H, W, C) of the images; H and W di
                   embedding_dims:int=64,   # size of the sinusoidal timestep code
                   groups:int=8,            # GroupNormalization groups
                   attention:bool=True,     # self-attention in the middle block (coarsest resolution)
-                  name:str='unet_denoiser',
+                  name:str='unet_denoiser', # the model's name
                  ) -> keras.Model:
     "A small U-Net eps_theta([x_t, t]) -> predicted noise, with the timestep added in every residual block."
     H, W, C = image_shape
@@ -187,8 +211,8 @@ def unet_denoiser(image_shape=(28, 28, 1), # (H, W, C) of the images; H and W di
 def mlp_denoiser(dim:int=2,              # size of the vectors being diffused
                  hidden=(128, 128, 128), # widths of the hidden layers
                  T:int=1000,             # number of timesteps the Embedding layer knows
-                 activation:str='relu',
-                 name:str='mlp_denoiser',
+                 activation:str='relu',  # of the hidden layers
+                 name:str='mlp_denoiser', # the model's name
                 ) -> keras.Model:
     "eps_theta([x_t, t]) for vectors: t -> Embedding(T, hidden[0]), concatenated with x_t, then an MLP to `dim` outputs."
     x_in = keras.Input((dim,), name='x_t'); t_in = keras.Input((), dtype='int32', name='t')
@@ -356,7 +380,7 @@ def _compiled_step(denoise_fn, clip_x0=None):
     return step
 
 def reverse_process(denoise_fn,        # a Keras model called on [x_t, t], or a function (x_t, t) -> predicted noise; t an int32 vector
-                    schedule:NoiseSchedule,
+                    schedule:NoiseSchedule, # the forward process the denoiser was trained on
                     shape,             # (n, ...) of the samples
                     steps,             # decreasing timesteps t_k to visit, ending at 0
                     coefs,             # per step (A, B, C, sigma): x_prev = A x0_hat + B x_t + C eps_hat + sigma z
@@ -365,7 +389,7 @@ def reverse_process(denoise_fn,        # a Keras model called on [x_t, t], or a 
                     intermediates:int=0, # how many evenly spaced x_t to keep (0: none)
                     progress=None,     # a tqdm bar: True, False, a dict of tqdm options, None: on a terminal (or GENLIT_PROGRESS=1)
                     x_T=None,          # start here instead of at fresh N(0, I) noise
-                    desc:str='sampling',
+                    desc:str='sampling', # the progress bar's label
                    ):
     "Run x_T -> x_0 through `steps` with a step compiled once per denoiser; returns x_0 (and `(ts, xs)` with intermediates). The noise comes from NumPy, so a seed gives the same x_T and z on every backend."
     steps = [int(t) for t in steps]
@@ -391,7 +415,9 @@ def reverse_process(denoise_fn,        # a Keras model called on [x_t, t], or a 
     x = ops.convert_to_numpy(x)
     return (x, (np.array(ts), np.stack(xs))) if intermediates else x
 
-def ddpm_coefficients(schedule:NoiseSchedule, variance:str='beta'):
+def ddpm_coefficients(schedule:NoiseSchedule, # the forward process
+                      variance:str='beta',    # sigma_t^2: 'beta' (beta_t) or 'posterior' (beta-tilde_t)
+                     ):
     "Per step t = T-1..0 the (A, B, C, sigma) of ancestral sampling: the posterior mean of q(x_{t-1}|x_t, x0_hat) plus sigma_t z."
     ab, abp, b = schedule.alpha_bar, schedule.alpha_bar_prev, schedule.betas
     A = np.sqrt(abp) * b / (1. - ab)                          # coefficient of x0_hat in the posterior mean
@@ -402,12 +428,17 @@ def ddpm_coefficients(schedule:NoiseSchedule, variance:str='beta'):
     steps = np.arange(schedule.T)[::-1]
     return steps, [(A[t], B[t], 0., sigma[t]) for t in steps]
 
-def ddim_steps(T:int, n_steps:int) -> np.ndarray:
+def ddim_steps(T:int,       # number of timesteps of the schedule
+               n_steps:int, # how many to visit
+              ) -> np.ndarray:
     "`n_steps` evenly spaced timesteps from T-1 down to 0."
     if not 1 <= n_steps <= T: raise ValueError(f"n_steps must be between 1 and T={T}, got {n_steps}.")
     return np.unique(np.linspace(0, T - 1, n_steps).round().astype(int))[::-1]
 
-def ddim_coefficients(schedule:NoiseSchedule, n_steps:int=50, eta:float=0.):
+def ddim_coefficients(schedule:NoiseSchedule, # the forward process
+                      n_steps:int=50,         # timesteps visited
+                      eta:float=0.,           # noise: 0 deterministic, 1 as much as DDPM's
+                     ):
     "Per step of the subsequence the (A, B, C, sigma) of DDIM: sqrt(ab_prev) x0_hat + sqrt(1 - ab_prev - sigma^2) eps_hat + sigma z."
     steps = ddim_steps(schedule.T, n_steps)
     ab = schedule.alpha_bar
@@ -418,12 +449,25 @@ def ddim_coefficients(schedule:NoiseSchedule, n_steps:int=50, eta:float=0.):
         coefs.append((np.sqrt(ap), 0., np.sqrt(max(1. - ap - sigma ** 2, 0.)), sigma))
     return steps, coefs
 
-def sample_ddpm(denoise_fn, schedule:NoiseSchedule, shape, seed:int=0, variance:str='beta', **kw):
+def sample_ddpm(denoise_fn,             # ([x_t, t]) -> predicted noise, or a function (x_t, t)
+                schedule:NoiseSchedule, # the forward process it was trained on
+                shape,                  # (n, ...) of the samples
+                seed:int=0,             # seeds x_T and every z
+                variance:str='beta',    # sigma_t^2: 'beta' or 'posterior'
+                **kw,                   # more `reverse_process` options (clip_x0, intermediates, progress...)
+               ):
     "Ancestral sampling (Ho et al., Algorithm 2) through all T steps, sigma_t^2 = beta_t or the posterior variance."
     steps, coefs = ddpm_coefficients(schedule, variance)
     return reverse_process(denoise_fn, schedule, shape, steps, coefs, seed=seed, desc=kw.pop('desc', 'DDPM'), **kw)
 
-def sample_ddim(denoise_fn, schedule:NoiseSchedule, shape, n_steps:int=50, eta:float=0., seed:int=0, **kw):
+def sample_ddim(denoise_fn,             # ([x_t, t]) -> predicted noise, or a function (x_t, t)
+                schedule:NoiseSchedule, # the forward process it was trained on
+                shape,                  # (n, ...) of the samples
+                n_steps:int=50,         # timesteps visited
+                eta:float=0.,           # noise: 0 deterministic, 1 as much as DDPM's
+                seed:int=0,             # seeds x_T and every z
+                **kw,                   # more `reverse_process` options (clip_x0, intermediates, progress...)
+               ):
     "DDIM (Song et al.) on `n_steps` evenly spaced timesteps; eta=0 is deterministic, eta=1 on all T steps is DDPM."
     steps, coefs = ddim_coefficients(schedule, n_steps, eta)
     return reverse_process(denoise_fn, schedule, shape, steps, coefs, seed=seed, desc=kw.pop('desc', f'DDIM {len(steps)}'), **kw)
@@ -460,8 +504,8 @@ def image_diffusion(image_shape=(28, 28, 1), # (H, W, C) of images scaled to [-1
                     widths=(32, 64),          # U-Net channels per resolution
                     schedule:NoiseSchedule=None, # default: the lecture's linear schedule, T=1000
                     learning_rate:float=2e-3, # Adam's learning rate: a number or a Keras schedule (see `warmup_cosine`)
-                    ema_decay:float=0.999,
-                    seed:int=0,
+                    ema_decay:float=0.999,    # EMA of the weights the samplers use
+                    seed:int=0,               # seeds the weights and the t and noise draws of training
                     **unet_kw,                # more `unet_denoiser` options
                    ) -> Diffusion:
     "A compiled `Diffusion` on a `unet_denoiser`, predicting noise on images in [-1, 1] (samplers clip x0_hat to [-1, 1])."
@@ -482,7 +526,11 @@ def ddpm_schedule(T:int) -> NoiseSchedule:
     "The lecture's linear schedule scaled to T steps: beta from 0.1/T to 20/T (1e-4 to 0.02 at T = 1000)."
     return linear_schedule(T, 0.1 / T, 20 / T)
 
-def warmup_cosine(peak:float, total_steps:int, warmup_steps:int=100, final_fraction:float=0.02):
+def warmup_cosine(peak:float,                # the learning rate after the warm-up
+                  total_steps:int,           # optimizer steps of the whole run
+                  warmup_steps:int=100,      # steps of the linear warm-up (0: none)
+                  final_fraction:float=0.02, # the rate at `total_steps`, as a fraction of `peak`
+                 ):
     "Linear warm-up to `peak`, then cosine decay to `final_fraction * peak` at `total_steps`, as a Keras schedule of the optimizer's step."
     warm = max(min(warmup_steps, total_steps - 1), 0)
     return keras.optimizers.schedules.CosineDecay(0. if warm else peak, max(total_steps - warm, 1), alpha=final_fraction,

@@ -32,7 +32,10 @@ def standardize(z) -> tuple:
     return (z - mean) / std, mean, std
 
 # %% ../nbs/06_latent_diffusion.ipynb #6fb9979a
-def update_tensorflow(denoiser, optimizer, schedule):
+def update_tensorflow(denoiser,  # ([z_t, t]) -> predicted noise
+                      optimizer, # its optimizer, built
+                      schedule,  # the forward process
+                     ):
     "TensorFlow: the loss under a `GradientTape`, one optimizer step, compiled once with `tf.function`."
     import tensorflow as tf
     @tf.function
@@ -43,7 +46,10 @@ def update_tensorflow(denoiser, optimizer, schedule):
         return loss
     return update
 
-def update_torch(denoiser, optimizer, schedule):
+def update_torch(denoiser,  # ([z_t, t]) -> predicted noise
+                 optimizer, # its optimizer, built
+                 schedule,  # the forward process
+                ):
     "PyTorch: `zero_grad`, the loss, `backward()`, one optimizer step outside the graph."
     import torch
     def update(z0, t, noise):
@@ -54,7 +60,10 @@ def update_torch(denoiser, optimizer, schedule):
         return loss.detach()
     return update
 
-def update_jax(denoiser, optimizer, schedule):
+def update_jax(denoiser,  # ([z_t, t]) -> predicted noise
+               optimizer, # its optimizer, built
+               schedule,  # the forward process
+              ):
     "JAX: the loss as a pure function of the weights, `jax.value_and_grad` and `stateless_apply` under one `jax.jit`; the new values are written back."
     import jax
     def loss_fn(tv, ntv, z0, t, noise):
@@ -95,7 +104,9 @@ def _endless(ds):
         for batch in ds: empty = False; yield batch
         if empty: return
 
-def custom_loop_fit(model:keras.Model, step):
+def custom_loop_fit(model:keras.Model, # the model the callbacks see (its weights are what `step` trains)
+                    step,              # step(batch) -> the batch's loss
+                   ):
     "A hand-written training loop with `fit`'s signature, so `train_run` can drive it: `step` on every batch, callbacks per batch and per epoch."
     def fit(ds, epochs:int=1, steps_per_epoch:int=None, callbacks=(), verbose=0, validation_data=None, shuffle=False):
         cbs = keras.callbacks.CallbackList(list(callbacks), model=model, epochs=epochs, steps=steps_per_epoch, verbose=verbose)
@@ -121,10 +132,10 @@ def custom_loop_fit(model:keras.Model, step):
 def train_reverse_process(denoiser:keras.Model,        # ([z_t, t]) -> predicted noise
                           z,                           # standardised training codes (N, d)
                           schedule:NoiseSchedule=None, # default: linear, T=1000
-                          epochs:int=100,
-                          batch_size:int=128,
+                          epochs:int=100,              # passes over `z`
+                          batch_size:int=128,          # codes per step
                           learning_rate:float=1e-3,    # peak rate; cosine decay to 5% over the run
-                          seed:int=0,
+                          seed:int=0,                  # seeds the batches and the t and noise draws
                           log_every:int=0,             # print the loss every this many epochs (0: never)
                          ) -> dict:                    # {'loss': per-epoch mean loss, 'seconds': wall time}
     "Fit `denoiser` to predict the noise in diffused codes with the hand-written loop (`reverse_process_step`, `custom_loop_fit`)."

@@ -35,13 +35,17 @@ def _labelled(dataset):
                          f"{', '.join(LABELLED)}; for Frey faces use pca_features('frey') (evaluate_samples does this for you).")
     return name
 
-def classifier_path(dataset:str, budget:str=None) -> Path:
+def classifier_path(dataset:str,    # 'mnist' or 'fashion_mnist'
+                    budget:str=None, # 'test' or 'docs' (None: the current run budget's classifier)
+                   ) -> Path:
     "Where the weights of `dataset`'s classifier for `budget` are cached."
     name, cfg = _labelled(dataset), CLASSIFIER_BUDGETS[budget or run_budget()]
     return cache_dir()/'classifiers'/f"{name}-{CLASSIFIER_VERSION}{'-' + cfg['tag'] if cfg['tag'] else ''}.weights.h5"
 
 # %% ../nbs/07_metrics.ipynb #1c0c1645
-def domain_cnn(n_classes:int=10, seed:int=0):
+def domain_cnn(n_classes:int=10, # classes of the dataset
+               seed:int=0,       # seed of the initial weights
+              ):
     "The classifier: 2 conv blocks, a 128-unit `features` layer, `n_classes` logits; input 28x28x1 in [0, 1]."
     import keras
     from keras import layers
@@ -137,12 +141,15 @@ def _check_images(images, shape, who, dataset):
 
 def classifier_features(images,            # (N, 28, 28) or (N, 28, 28, 1), in [-1, 1] or [0, 1]
                         dataset:str,       # 'mnist' or 'fashion_mnist': whose classifier
-                        batch_size:int=1000,
+                        batch_size:int=1000, # images per `predict` batch
                        ) -> np.ndarray:    # (N, 128) penultimate-layer activations
     "Features of `images` from the domain classifier's penultimate layer."
     return _classify(images, dataset, batch_size, 'classifier_features')[0]
 
-def classifier_labels(images, dataset:str, batch_size:int=1000) -> np.ndarray:
+def classifier_labels(images,              # (N, 28, 28) or (N, 28, 28, 1), in [-1, 1] or [0, 1]
+                      dataset:str,         # 'mnist' or 'fashion_mnist': whose classifier
+                      batch_size:int=1000, # images per `predict` batch
+                     ) -> np.ndarray:
     "The domain classifier's predicted class of each image."
     return _classify(images, dataset, batch_size, 'classifier_labels')[1]
 
@@ -155,7 +162,12 @@ def _classify(images, dataset, batch_size=1000, who='classify', budget=None):
     return np.concatenate([f for f, _ in outs]), np.concatenate([np.argmax(l, -1) for _, l in outs])
 
 # %% ../nbs/07_metrics.ipynb #a93755ea
-def frechet_distance_gaussians(mu1, sigma1, mu2, sigma2, eps:float=1e-6) -> float:
+def frechet_distance_gaussians(mu1,            # mean of the first Gaussian (d,)
+                               sigma1,         # its covariance (d, d)
+                               mu2,            # mean of the second (d,)
+                               sigma2,         # its covariance (d, d)
+                               eps:float=1e-6, # added to the diagonals when their product's square root is not finite
+                              ) -> float:
     "Fréchet distance between N(mu1, sigma1) and N(mu2, sigma2)."
     import scipy.linalg
     mu1, mu2 = np.atleast_1d(np.asarray(mu1, np.float64)), np.atleast_1d(np.asarray(mu2, np.float64))
@@ -190,14 +202,21 @@ def _sq_dists(a, b):
     d = (a*a).sum(1)[:, None] + (b*b).sum(1)[None, :] - 2*a @ b.T
     return np.maximum(d, 0.)
 
-def knn_radii(feats, k:int=3, chunk:int=1024) -> np.ndarray:
+def knn_radii(feats,            # (N, d) points
+              k:int=3,          # which neighbour
+              chunk:int=1024,   # rows per block of the distance matrix (memory)
+             ) -> np.ndarray:
     "Distance from each row of `feats` to its `k`-th nearest other row."
     x = np.asarray(feats, np.float64)
     if len(x) <= k: raise ValueError(f"knn_radii needs more than k={k} samples; got {len(x)}.")
     return np.sqrt(np.concatenate([np.partition(_sq_dists(x[i:i + chunk], x), k, axis=1)[:, k]   # column 0 is the point itself
                                    for i in range(0, len(x), chunk)]))
 
-def in_manifold(feats, ref, radii, chunk:int=1024) -> np.ndarray:
+def in_manifold(feats,          # (M, d) points to test
+                ref,            # (N, d) reference points
+                radii,          # (N,) the radius around each reference point
+                chunk:int=1024, # rows per block of the distance matrix (memory)
+               ) -> np.ndarray:
     "Whether each row of `feats` lies within `radii[j]` of some `ref[j]`."
     x, ref, r2 = np.asarray(feats, np.float64), np.asarray(ref, np.float64), np.asarray(radii, np.float64)**2
     return np.concatenate([(_sq_dists(x[i:i + chunk], ref) <= r2[None]).any(1) for i in range(0, len(x), chunk)])
@@ -218,7 +237,7 @@ def precision_recall(real_feats, # (N, d) features of real images
 def density_coverage(real_feats, # (N, d) features of real images
                      fake_feats, # (M, d) features of generated images
                      k:int=5,    # neighbourhood size for the real radii
-                     chunk:int=1024,
+                     chunk:int=1024, # rows per block of the distance matrix (memory)
                     ) -> tuple:  # (density, coverage)
     "Density and coverage (Naeem et al. 2020), outlier-robust companions of precision and recall."
     real, fake = np.asarray(real_feats, np.float64), np.asarray(fake_feats, np.float64)
@@ -277,7 +296,7 @@ def pca_features(dataset:str='frey',     # dataset whose training images define 
 def nearest_neighbour_distances(samples, # images (N, H, W[, 1]) or vectors (N, d)
                                 train,   # reference images or vectors
                                 exclude=None, # for each sample, an index into `train` to skip (leave-one-out), or None
-                                chunk:int=512,
+                                chunk:int=512, # samples per block of the distance matrix (memory)
                                ) -> np.ndarray: # (N,) Euclidean distance to the nearest `train` item ([0, 1] pixels for images)
     "Distance from each sample to its nearest training item."
     flat = lambda a: (to_unit(a).reshape(len(a), -1) if np.ndim(a) > 2 else np.asarray(a, np.float32)).astype(np.float64)
@@ -306,7 +325,10 @@ def energy_distance(a, # (N, d) points
     a, b = _as_points(a, 'energy_distance'), _as_points(b, 'energy_distance')
     return float(max(2*_pairwise(a, b).mean() - _pairwise(a, a).mean() - _pairwise(b, b).mean(), 0.))
 
-def mmd(a, b, bandwidth:float=None) -> float:
+def mmd(a,                    # (N, d) points
+        b,                    # (M, d) points
+        bandwidth:float=None, # the Gaussian kernel's width (None: the median pairwise distance)
+       ) -> float:
     "Squared MMD with a Gaussian kernel (bandwidth: median pairwise distance of the pooled sets unless given)."
     a, b = _as_points(a, 'mmd'), _as_points(b, 'mmd')
     if bandwidth is None:
@@ -319,7 +341,7 @@ def latent_distance_floor(real,                     # (N, d) real points (e.g. t
                           n:int=None,               # points per half (default: N // 2)
                           metric=energy_distance,   # distance between two point sets
                           repeats:int=5,            # random splits averaged
-                          seed:int=0,
+                          seed:int=0,               # seed of the splits
                          ) -> float:
     "Mean distance between two random disjoint halves of `real`: what a perfect sampler of `n` points would score."
     real = _as_points(real, 'latent_distance_floor')
@@ -327,7 +349,11 @@ def latent_distance_floor(real,                     # (N, d) real points (e.g. t
     rng = np.random.default_rng(seed)
     return float(np.mean([metric(real[p[:n]], real[p[n:2*n]]) for p in (rng.permutation(len(real)) for _ in range(repeats))]))
 
-def compare_latents(samples, real, metric=energy_distance, seed:int=0) -> dict:
+def compare_latents(samples,                # (n, d) sampled points
+                    real,                   # (N, d) real points, N >= 2n
+                    metric=energy_distance, # distance between two point sets
+                    seed:int=0,             # seed of the split of `real`
+                   ) -> dict:
     "`metric` of samples vs half of `real`, and the floor (the other half vs that half), at the same size n."
     samples, real = _as_points(samples, 'compare_latents'), _as_points(real, 'compare_latents')
     n = min(len(samples), len(real)//2)
@@ -339,7 +365,10 @@ def compare_latents(samples, real, metric=energy_distance, seed:int=0) -> dict:
 # %% ../nbs/07_metrics.ipynb #796ad768
 _REAL_FEATS = {}
 
-def real_reference(dataset:str, n:int, seed:int=0) -> dict:
+def real_reference(dataset:str, # the dataset
+                   n:int,       # images per set
+                   seed:int=0,  # which images
+                  ) -> dict:
     "The real images evaluation compares with: `reference` (n), `floor` (n, disjoint) and `spare` (disjoint, when available)."
     name = dataset_info(dataset).name
     rng = np.random.default_rng(seed)
@@ -406,7 +435,9 @@ def result_row(model:str,                # model name as the notebook calls it
                training:str,             # how long it trained, in words (e.g. '40 epochs x 25 steps x 256')
                minutes:float,            # training wall time in minutes
                ev:dict=None,             # `evaluate_samples` output (or a dict with fd, fd_floor, precision, recall, ...)
-               note:str='', **extra) -> dict:
+               note:str='',              # a remark shown with the row
+               **extra,                  # more columns
+              ) -> dict:
     "One row of the results table from an `evaluate_samples` dict."
     ev = dict(ev or {})
     row = dict(model=model, dataset=dataset, training=training, minutes=round(float(minutes), 1), n=ev.get('n'),

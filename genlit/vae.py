@@ -34,39 +34,50 @@ class Sampling(layers.Layer):
     def get_config(self): return {**super().get_config(), 'seed': self.seed}
 
 # %% ../nbs/03_vae.ipynb #97d494d4
-def kl_divergence(z_mean, z_log_var):
+def kl_divergence(z_mean,    # (N, d) means of q(z|x)
+                  z_log_var, # (N, d) log-variances of q(z|x)
+                 ):
     "KL( N(z_mean, exp(z_log_var)) || N(0, I) ) per example, summed over latent dimensions."
     return -0.5 * ops.sum(1. + z_log_var - ops.square(z_mean) - ops.exp(z_log_var), axis=-1)
 
-def reconstruction_loss(x, x_hat):
+def reconstruction_loss(x,     # images in [0, 1]
+                        x_hat, # the decoder's pixel probabilities, same shape
+                       ):
     "Binary cross-entropy summed over pixels, per example: -log p(x|z) for a Bernoulli decoder with probabilities `x_hat`."
     x_hat = ops.clip(x_hat, 1e-7, 1. - 1e-7)
     bce = -(x * ops.log(x_hat) + (1. - x) * ops.log(1. - x_hat))
     return ops.sum(ops.reshape(bce, (ops.shape(bce)[0], -1)), axis=-1)
 
 # %% ../nbs/03_vae.ipynb #34621f1d
-def vae_encoder(x, h, latent_dim, name, seed):
+def vae_encoder(x,          # the encoder's input
+                h,          # features of `x` (flat, or a feature map)
+                latent_dim, # size of z
+                name,       # the model's name
+                seed,       # seed of the sampling noise
+               ):
     "The VAE's encoder head on features `h` of input `x`: `z_mean`, `z_log_var` and a sampled `z`."
     z_mean = latent_head(h, latent_dim, name='z_mean')
     z_log_var = latent_head(h, latent_dim, name='z_log_var')
     z = Sampling(seed=seed, name='z')([z_mean, z_log_var])
     return keras.Model(x, [z_mean, z_log_var, z], name=name)
 
-def densevae_encoder(input_shape=(28, 28, 1), latent_dim:int=2,
-                      hidden=(512, 256),  # hidden widths, widest first
-                      seed:int=None,      # seed of the sampling noise
-                      name:str='encoder',
-                     ) -> keras.Model:
+def densevae_encoder(input_shape=(28, 28, 1), # image shape
+                     latent_dim:int=2,        # size of z
+                     hidden=(512, 256),       # hidden widths, widest first
+                     seed:int=None,           # seed of the sampling noise
+                     name:str='encoder',      # the model's name
+                    ) -> keras.Model:
     "MLP VAE encoder: image -> `[z_mean, z_log_var, z]`."
     check_latent(latent_dim)
     x = keras.Input(input_shape, name='image')
     return vae_encoder(x, dense_features(x, hidden), latent_dim, name, seed)
 
-def convvae_encoder(input_shape=(28, 28, 1), latent_dim:int=128,
-                     filters=(32, 64),    # channels of the stride-2 convolutions
-                     seed:int=None,
-                     name:str='encoder',
-                    ) -> keras.Model:
+def convvae_encoder(input_shape=(28, 28, 1), # image shape; H and W divisible by 2**len(filters)
+                    latent_dim:int=128,      # size of z
+                    filters=(32, 64),        # channels of the stride-2 convolutions
+                    seed:int=None,           # seed of the sampling noise
+                    name:str='encoder',      # the model's name
+                   ) -> keras.Model:
     "CNN-only VAE encoder: stride-2 convolutions, then two whole-map convolutions to `z_mean` and `z_log_var`, then `Sampling`."
     check_latent(latent_dim); conv_grid(input_shape, len(filters))
     x = keras.Input(input_shape, name='image')
@@ -155,20 +166,37 @@ class VAE(keras.Model):
         return self._track(total, rec, kl, ops.mean(ops.square(x - self(x, training=False))))
 
 # %% ../nbs/03_vae.ipynb #aba5310c
-def dense_vae(input_shape=(28, 28, 1), latent_dim:int=2, hidden=(512, 256), beta:float=1.0, seed:int=None):
+def dense_vae(input_shape=(28, 28, 1), # image shape
+              latent_dim:int=2,        # size of z
+              hidden=(512, 256),       # encoder widths; the decoder uses them reversed
+              beta:float=1.0,          # weight of the KL term
+              seed:int=None,           # seed of the sampling noise
+             ):
     "Fully connected VAE: `(encoder, decoder, vae)`; the decoder mirrors the hidden widths."
     enc = densevae_encoder(input_shape, latent_dim, hidden, seed)
     dec = dense_decoder(latent_dim, input_shape, tuple(hidden)[::-1])
     return enc, dec, VAE(enc, dec, beta, name='dense_vae')
 
-def conv_vae(input_shape=(28, 28, 1), latent_dim:int=128, filters=(32, 64), beta:float=1.0, seed:int=None):
+def conv_vae(input_shape=(28, 28, 1), # image shape; H and W divisible by 2**len(filters)
+             latent_dim:int=128,      # size of z
+             filters=(32, 64),        # encoder channels; the decoder uses them reversed
+             beta:float=1.0,          # weight of the KL term
+             seed:int=None,           # seed of the sampling noise
+            ):
     "CNN-only VAE: `(encoder, decoder, vae)`; the decoder mirrors the filters."
     enc = convvae_encoder(input_shape, latent_dim, filters, seed)
     dec = conv_decoder(latent_dim, input_shape, tuple(filters)[::-1])
     return enc, dec, VAE(enc, dec, beta, name='conv_vae')
 
 # %% ../nbs/03_vae.ipynb #cbcd2a9c
-def train_vae(vae:VAE, x, x_test=None, epochs:int=5, batch_size:int=128, learning_rate:float=1e-3, verbose=2) -> TrainingHistory:
+def train_vae(vae:VAE,                  # the model to fit
+              x,                        # training images in [0, 1]
+              x_test=None,              # test images, for the `val_` terms per epoch
+              epochs:int=5,             # passes over `x`
+              batch_size:int=128,       # images per step
+              learning_rate:float=1e-3, # Adam's learning rate
+              verbose=2,                # Keras fit verbosity (2: one line per epoch)
+             ) -> TrainingHistory:
     "Fit a `VAE` with Adam; returns the per-epoch history (train and `val_` test terms) with wall time."
     vae.compile(optimizer=keras.optimizers.Adam(learning_rate))
     t0 = time.time()
@@ -210,11 +238,11 @@ for _kind, _spe in (('dense', 16), ('conv', 1)):
 
 
 def fashion_vae(kind:str='conv',  # 'dense' or 'conv'
-                latent_dim:int=128,
-                beta:float=1.0,
-                seed:int=0,
+                latent_dim:int=128, # size of z
+                beta:float=1.0,   # weight of the KL term
+                seed:int=0,       # the run's seed
                 out=None,         # run folder (default: one per setting under `runs_root()`; a finished one is reused)
-                verbose:int=3,
+                verbose:int=3,    # `train_run`'s verbosity (3: a line every tenth of the run)
                ):
     "A Fashion-MNIST VAE trained through `train_run` (what `genlit train {kind}_vae --dataset fashion_mnist` runs): `(encoder, decoder, vae, history)`."
     if kind not in ('dense', 'conv'): raise ValueError(f"kind must be 'dense' or 'conv', got {kind!r}.")
