@@ -289,7 +289,7 @@ def evaluate_command(ns) -> int:
     try: run = read_run(Path(ns.file).parent) if Path(ns.file).parent.is_dir() else None
     except UserError: run = None   # a damaged genlit.json beside the file: --dataset decides
     if dataset is None:
-        if not run: raise UserError("pass --dataset NAME (mnist, fashion_mnist or frey): there is no genlit.json beside the file to read it from")
+        if not run: raise UserError(f"pass --dataset NAME ({', '.join(DATASETS)}): there is no genlit.json beside the file to read it from")
         dataset = run['dataset']
     dataset = dataset_info(dataset).name
     if run and run['dataset'] != dataset:
