@@ -429,11 +429,11 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
         for p in out.glob('.*.part*'): p.unlink()   # half-written files of a process killed while saving
         if restart: _restart(out, describe_run(spec, a.dataset or spec.datasets[0], a.budget or run_budget(), a.seed or 0, a.opts, a.asked))
         run, s = _folder_settings(out, spec, a)
-        todo = _epochs_to_train(out, spec, run, s['cfg'], epochs)
+        todo = _epochs_to_train(out, spec, run, s.cfg, epochs)
         if todo is None: return run
-        s['cfg']['epochs'] = todo[0]
+        s.cfg['epochs'] = todo[0]
         return _train(SimpleNamespace(spec=spec, out=out, target=todo[0], done=todo[1], verbose=verbose, strategy=strategy,
-                                      deterministic=deterministic, spe=spe, kept=None, **s), run)
+                                      deterministic=deterministic, spe=spe, kept=None, **vars(s)), run)
 
 def _check_arguments(budget, verbose, epochs, seed, out, strategy, steps_per_execution) -> tuple:
     "The arguments of `train_run` that need no model, checked before anything is read or written; returns `(verbose, strategy)` with their defaults."
@@ -470,15 +470,15 @@ def _asked_settings(model, dataset, budget, seed, precision, out, restart, optio
                                  given={k: v for k, v in options.items() if v is not None})
 
 def _folder_settings(out:Path, spec, a) -> tuple:
-    "`(run, settings)`: the run `out` holds (None: none yet) and what this training uses: the run's own settings (each one given must match), else those asked for with their defaults."
+    "`(run, settings)`: the run `out` holds (None: none yet) and what this training uses, a namespace like `_asked_settings`': the run's own settings (each one given must match), else those asked for with their defaults."
     try: run = read_run(out)
     except UserError as e: raise UserError(f"{one_line(e)}; or continue with --restart (deletes the folder's contents)") from None
     if run is None:
         if any(p.name != '.lock' for p in out.iterdir()):
             raise UserError(f"{out} is not empty and holds no genlit run; choose another --out (or --restart to empty it)")
         dataset, budget = a.dataset or spec.datasets[0], a.budget or run_budget()
-        return None, dict(dataset=dataset, budget=budget, seed=a.seed or 0, opts=a.opts, cfg=model_config(spec, dataset, budget, a.opts),
-                          precision=a.precision, asked=a.asked)
+        return None, SimpleNamespace(dataset=dataset, budget=budget, seed=a.seed or 0, opts=a.opts, cfg=model_config(spec, dataset, budget, a.opts),
+                                     precision=a.precision, asked=a.asked)
     def same(key, given, flag, stored=None):
         stored = run.get(key) if stored is None else stored
         if given is not None and given != stored:
@@ -492,8 +492,8 @@ def _folder_settings(out:Path, spec, a) -> tuple:
     if run.get('backend', 'tensorflow') != BACKEND:
         print(f"note: {out} was trained on {run.get('backend', 'tensorflow')} so far; it goes on on {BACKEND}"
               f" (precision {precision or 'auto'}, as before)", flush=True)
-    return run, dict(dataset=run['dataset'], budget=run['budget'], seed=run['seed'], opts=dict(run['options']), cfg=dict(run['config']),
-                     precision=precision, asked=run.get('precision_asked', 'auto'))
+    return run, SimpleNamespace(dataset=run['dataset'], budget=run['budget'], seed=run['seed'], opts=dict(run['options']), cfg=dict(run['config']),
+                                precision=precision, asked=run.get('precision_asked', 'auto'))
 
 def _epochs_to_train(out:Path, spec, run, cfg, epochs) -> tuple:
     "`(target, done)`: the epochs wanted and those the folder's newest intact checkpoint holds, saying what is damaged or missing; None when the run is finished already."
