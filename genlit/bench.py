@@ -10,7 +10,7 @@ import numpy as np
 from .files import UserError, to_plain
 from .compute import precision_scope, float32_outputs
 from .registry import (load_models, get_model, model_dataset, model_config, model_options, model_precision, check_budget,
-                             resolve_options, option_flags)
+                             resolve_options, option_flags, given_options)
 from .data import load_dataset, make_dataset, subset, set_seed, run_budget
 
 # %% auto #0
@@ -151,6 +151,25 @@ BENCH_SIZES['full'] = BENCH_SIZES['docs']
 
 def _extra_options(spec) -> dict: return spec.bench_extra.options if spec.bench_extra else {}
 
+def _bench_sizes(budget:str, **given) -> dict:
+    "`BENCH_SIZES[budget]` with the given `steps`, `windows` and `warmup` (None: the budget's) checked and put in."
+    sz = dict(BENCH_SIZES[budget])
+    for k, v in given.items():
+        if v is not None:
+            if v < (0 if k == 'warmup' else 1): raise UserError(f"--{k} must be a positive integer, got {v}.")
+            sz[k] = v
+    return sz
+
+def _timed_windows(model, ds, ref_step, ref_batches, sz, batch, log) -> tuple:
+    "`(genlit's rates, the reference's rates)` in img/s: the warm-up steps, then timed windows that alternate, so both paths see the same load on a shared machine."
+    if sz['warmup']: fit_window(model, ds, sz['warmup'], batch); loop_window(ref_step, ref_batches, sz['warmup'], batch)
+    g_rates, r_rates = [], []
+    for w in range(sz['windows']):
+        g_rates.append(fit_window(model, ds, sz['steps'], batch))
+        r_rates.append(loop_window(ref_step, ref_batches, sz['steps'], batch))
+        log(f"window {w + 1}: genlit {g_rates[-1]:.1f} img/s, reference {r_rates[-1]:.1f} img/s")
+    return g_rates, r_rates
+
 def bench_model(model:str=None,         # registry name (default: the first model with a reference)
                 dataset:str=None,       # default: the model's first dataset
                 batch:int=None,         # default: the model's batch in the run budget
@@ -168,12 +187,9 @@ def bench_model(model:str=None,         # registry name (default: the first mode
     spec = get_model(model or benched()[0])
     if spec.reference is None:
         raise UserError(f"genlit bench has no plain reference for {spec.name}; benchmarked models: {', '.join(benched())}")
+    if steps_per_execution < 1: raise UserError(f"--steps-per-execution must be a positive integer, got {steps_per_execution}.")
     budget = check_budget(budget) or run_budget()
-    sz = dict(BENCH_SIZES[budget])
-    for k, v in dict(steps=steps, windows=windows, warmup=warmup).items():
-        if v is not None:
-            if v < (0 if k == 'warmup' else 1): raise UserError(f"--{k} must be a positive integer, got {v}.")
-            sz[k] = v
+    sz = _bench_sizes(budget, steps=steps, windows=windows, warmup=warmup)
     extra = resolve_options(_extra_options(spec), extra, budget, f'benching {spec.name}')
     dataset = model_dataset(spec, dataset)
     opts = model_options(spec, dataset, {})
@@ -187,26 +203,18 @@ def bench_model(model:str=None,         # registry name (default: the first mode
     x = subset(load_dataset(dataset, scale=spec.scale), sz['n'])
     if batch > len(x): raise UserError(f"--batch {batch} is more than the {len(x)} images the bench trains on in the {budget} budget; use --batch {len(x)} or less")
     out = dict(model=spec.name, dataset=dataset, batch=batch, precision=policy, steps_per_execution=steps_per_execution,
-               images=len(x), steps=sz['steps'],
-               windows=sz['windows'], warmup=sz['warmup'])
+               images=len(x), steps=sz['steps'], windows=sz['windows'], warmup=sz['warmup'])
     with precision_scope(policy), tempfile.TemporaryDirectory() as tmp:
         built = spec.build(x, dataset, cfg, opts, seed, SimpleNamespace(out=tmp, verbose=0))
         if policy != 'float32':
             for m in (built.model, *built.parts.values()): float32_outputs(m)
-    if steps_per_execution != 1:
-        if steps_per_execution < 1: raise UserError(f"--steps-per-execution must be a positive integer, got {steps_per_execution}.")
-        built.model.steps_per_execution = steps_per_execution   # read by `fit` when it compiles its train function
+    if steps_per_execution != 1: built.model.steps_per_execution = steps_per_execution   # read by `fit` when it compiles its train function
     flops = training_flops(spec, built)
     ref_step, ref_nets = reference_step(spec, built, batch, cfg)
     ds = make_dataset(x, batch, seed=seed, y=x if built.pairs else None, drop_remainder=True).repeat()
     ref_batches = iter(tf.data.Dataset.from_tensor_slices(x).shuffle(len(x)).batch(batch, drop_remainder=True).repeat())  # as the tutorials
     log(f"bench {spec.name} on {dataset}: batch {batch}, {policy}; warming up")
-    if sz['warmup']: fit_window(built.model, ds, sz['warmup'], batch); loop_window(ref_step, ref_batches, sz['warmup'], batch)
-    g_rates, r_rates = [], []
-    for w in range(sz['windows']):   # alternate, so both see the same load on a shared machine
-        g_rates.append(fit_window(built.model, ds, sz['steps'], batch))
-        r_rates.append(loop_window(ref_step, ref_batches, sz['steps'], batch))
-        log(f"window {w + 1}: genlit {g_rates[-1]:.1f} img/s, reference {r_rates[-1]:.1f} img/s")
+    g_rates, r_rates = _timed_windows(built.model, ds, ref_step, ref_batches, sz, batch, log)
     g, r = median_rate(g_rates), median_rate(r_rates)
     peak = matmul_gflops('bfloat16' if 'bfloat16' in policy else 'float16' if 'float16' in policy else 'float32', n=sz['matmul_n'])
     out.update(genlit_img_per_s=g, reference_img_per_s=r, ratio=g / r, genlit_windows=g_rates, reference_windows=r_rates,
@@ -238,19 +246,19 @@ def format_bench(r:dict) -> str:
 def bench_args() -> list:
     "The flags of `genlit bench`: its own, then the models' bench options."
     return [
-    (('model',), dict(nargs='?', metavar='MODEL', help=f"model to measure (default {benched()[0]}); one whose notebook registers a plain reference: {', '.join(benched())}")),
-    (('--dataset',), dict(metavar='NAME', help="dataset (default: the model's first)")),
-    (('--steps',), dict(type=int, metavar='N', help='timed training steps per window')),
-    (('--windows',), dict(type=int, metavar='W', help='timed windows per path; the median counts')),
-    (('--warmup',), dict(type=int, metavar='N', help='untimed steps first')),
-    (('--batch',), dict(type=int, metavar='B', help="batch size (default: the model's)")),
-    (('--precision',), dict(default='auto', metavar='P', help="genlit's path: auto (default), float32, mixed_bfloat16 or mixed_float16")),
-    (('--steps-per-execution',), dict(type=int, default=1, dest='steps_per_execution', metavar='K',
-                                      help="genlit's path: training steps per compiled call of fit (default 1)")),
-    (('--budget',), dict(metavar='B', help='run budget for the default sizes: test, docs (default) or full')),
-    (('--seed',), dict(type=int, default=0, metavar='S', help='random seed (default 0)')),
-    (('--json',), dict(action='store_true', help='print one JSON object')),
-    *option_flags(_extra_options, 'default per budget')]
+        (('model',), dict(nargs='?', metavar='MODEL', help=f"model to measure (default {benched()[0]}); one whose notebook registers a plain reference: {', '.join(benched())}")),
+        (('--dataset',), dict(metavar='NAME', help="dataset (default: the model's first)")),
+        (('--steps',), dict(type=int, metavar='N', help='timed training steps per window')),
+        (('--windows',), dict(type=int, metavar='W', help='timed windows per path; the median counts')),
+        (('--warmup',), dict(type=int, metavar='N', help='untimed steps first')),
+        (('--batch',), dict(type=int, metavar='B', help="batch size (default: the model's)")),
+        (('--precision',), dict(default='auto', metavar='P', help="genlit's path: auto (default), float32, mixed_bfloat16 or mixed_float16")),
+        (('--steps-per-execution',), dict(type=int, default=1, dest='steps_per_execution', metavar='K',
+                                          help="genlit's path: training steps per compiled call of fit (default 1)")),
+        (('--budget',), dict(metavar='B', help='run budget for the default sizes: test, docs (default) or full')),
+        (('--seed',), dict(type=int, default=0, metavar='S', help='random seed (default 0)')),
+        (('--json',), dict(action='store_true', help='print one JSON object')),
+        *option_flags(_extra_options, 'default per budget')]
 
 def bench_command(ns) -> int:
     "`genlit bench MODEL`: run `bench_model` and print its result."
@@ -258,7 +266,7 @@ def bench_command(ns) -> int:
     import contextlib
     with contextlib.redirect_stdout(sys.stderr) if ns.json else contextlib.nullcontext():   # stdout: the JSON only
         r = bench_model(ns.model, ns.dataset, ns.batch, ns.steps, ns.windows, ns.warmup, ns.precision, ns.steps_per_execution,
-                        ns.budget, ns.seed, verbose=not ns.json, **{k: getattr(ns, k) for s in load_models().values() for k in _extra_options(s)})
+                        ns.budget, ns.seed, verbose=not ns.json, **given_options(ns, _extra_options))
     print(json.dumps(to_plain(r)) if ns.json else format_bench(r))
     return 0
 

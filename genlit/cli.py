@@ -14,7 +14,7 @@ except ImportError as e:   # KERAS_BACKEND unknown or not installed (data.Backen
     print(f"genlit: {e}", file=sys.stderr); sys.exit(2)   # exit 2, like every other bad input
 from .files import UserError, one_line, to_plain, atomic_write
 from .compute import bf16_fast, cpuinfo
-from .registry import MODELS, load_models, default_model, describe_model, option_flags, options_usage
+from .registry import MODELS, load_models, default_model, describe_model, option_flags, given_options, options_usage
 from .runs import writable_folder, load_run, train_run, read_run, sample_run, save_samples_png, MAX_SAMPLES, check_seed
 
 # %% auto #0
@@ -220,7 +220,7 @@ def sample_command(ns) -> int:
     out = _writable_file(Path(ns.out) if ns.out else Path(ns.dir)/'samples.npy', '--out', '.npy')
     png = _writable_file(ns.png, '--png', '.png') if ns.png else None
     t0 = time.time()
-    imgs = sample_run(ns.dir, ns.n, ns.seed, **{k: getattr(ns, k) for s in MODELS.values() for k in s.sample_options})
+    imgs = sample_run(ns.dir, ns.n, ns.seed, **given_options(ns, lambda spec: spec.sample_options))
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(out, lambda tmp: np.save(tmp, imgs))
     if png: save_samples_png(imgs[:64], png)

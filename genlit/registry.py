@@ -16,8 +16,8 @@ from .compute import PRECISIONS, precision_policy
 # %% auto #0
 __all__ = ['MODELS', 'SKIPPED', 'Option', 'Built', 'BenchExtra', 'ModelSpec', 'register_model', 'model_modules', 'load_models',
            'get_model', 'model_backend', 'default_model', 'model_dataset', 'resolve_options', 'model_options',
-           'option_flags', 'options_usage', 'check_budget', 'model_config', 'model_precision', 'describe_model',
-           'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents', 'latent_sampler']
+           'option_flags', 'given_options', 'options_usage', 'check_budget', 'model_config', 'model_precision',
+           'describe_model', 'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents', 'latent_sampler']
 
 # %% ../nbs/00c_registry.ipynb #91cbf30d
 @dataclass
@@ -194,6 +194,12 @@ def option_flags(of:Callable=lambda spec: spec.options, # spec -> its options of
         out.append(((_flag(k),), dict(dest=k, type=o.type, default=None, metavar='|'.join(map(str, choices)) if choices else k.upper(),
                     help=f"{o.help} ({', '.join(n for n, _ in users)}; {default})")))
     return out
+
+def given_options(ns,                                   # the parsed flags (an argparse namespace)
+                  of:Callable=lambda spec: spec.options, # spec -> its options of this command, as for `option_flags`
+                 ) -> dict:
+    "The values of the flags that `option_flags(of)` made, by option name (None: not given), for `resolve_options`."
+    return {k: getattr(ns, k) for s in MODELS.values() for k in of(s)}
 
 def options_usage(options:dict) -> str:
     "`options` as a usage line: ` [--name A|B] [--other OTHER]`."
