@@ -21,8 +21,8 @@ __all__ = ['FASHION_EPOCHS', 'FREY_HIDDEN', 'FREY_EPOCHS', 'dense_features', 'co
            'dense_decoder', 'conv_grid', 'conv_encoder', 'conv_decoder', 'autoencoder', 'layer_widths', 'bottleneck',
            'dense_autoencoder', 'conv_autoencoder', 'TrainingHistory', 'train_autoencoder', 'reconstruction_error',
            'ae_budgets', 'image_shape', 'build_autoencoder', 'latent_option', 'mse_reference', 'trained_autoencoder',
-           'fashion_autoencoder', 'show_image_rows', 'decode_scaled', 'decode_interpolated', 'decode_normal',
-           'plot_latent_2d', 'latent_coverage', 'sample_report', 'frey_autoencoder']
+           'fashion_autoencoder', 'decode_scaled', 'decode_interpolated', 'decode_normal', 'plot_latent_2d',
+           'latent_coverage', 'sample_report', 'frey_autoencoder']
 
 # %% ../nbs/02_autoencoders.ipynb #9ac724fc
 def dense_features(x,                 # input tensor (any shape; flattened first)
@@ -308,30 +308,6 @@ def fashion_autoencoder(kind:str='conv',       # 'dense' (fully connected) or 'c
     "A Fashion-MNIST autoencoder trained through `train_run` (what `genlit train {kind}_ae --dataset fashion_mnist` runs): `(encoder, decoder, autoencoder, history)`."
     if kind not in ('dense', 'conv'): raise ValueError(f"kind must be 'dense' or 'conv', got {kind!r}.")
     return trained_autoencoder(kind, 'fashion_mnist', latent_dim, normalized, seed, out, verbose)
-
-# %% ../nbs/02_autoencoders.ipynb #a9d5a0e9
-def show_image_rows(rows:dict,        # row label -> images (N, H, W[, 1]) in [0, 1]
-                    titles:dict=None, # row label -> list of per-image titles
-                    suptitle:str=None, # title of the whole figure
-                    scale:float=1.0,  # figure size multiplier
-                   ):
-    "Rows of images with a label at the left of each row; returns the figure."
-    import matplotlib.pyplot as plt
-    from genlit.data import to_unit, fit_figsize
-    labels = list(rows); ncols = max(len(rows[k]) for k in labels)
-    h, w = np.shape(rows[labels[0]])[1:3]
-    fig, axs = plt.subplots(len(labels), ncols, figsize=fit_figsize(scale*(ncols*w/20 + 0.8), scale*len(labels)*(h/20 + (0.25 if titles else 0)), 0.3 if suptitle else 0), squeeze=False)
-    for r, k in enumerate(labels):
-        imgs = to_unit(rows[k])
-        for c, ax in enumerate(axs[r]):
-            ax.set_xticks([]); ax.set_yticks([])
-            for s in ax.spines.values(): s.set_visible(False)
-            if c < len(imgs): ax.imshow(imgs[c].squeeze(), cmap='gray', vmin=0, vmax=1)
-            if titles and k in titles and c < len(titles[k]): ax.set_title(titles[k][c], fontsize=7)
-        axs[r, 0].set_ylabel(k, rotation=0, ha='right', va='center', fontsize=9)
-    if suptitle: fig.suptitle(suptitle)
-    fig.tight_layout()
-    return fig
 
 # %% ../nbs/02_autoencoders.ipynb #836798ea
 def decode_scaled(decoder:keras.Model, # code -> image

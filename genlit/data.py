@@ -459,52 +459,72 @@ def fit_figsize(width:float,      # the figure's natural width, inches
     f = min(1., max_width/width)
     return (width*f, height*f + extra_height)
 
-def show_images(images,           # (N, H, W[, 1]) in [-1, 1] or [0, 1]
-                ncols:int=None,   # images per row
-                titles=None,      # optional title per image
+def show_images(images,           # (N, H, W[, 1]) in [-1, 1] or [0, 1]; or a dict: row label -> such images, one labelled row each
+                ncols:int=None,   # images per row of a grid (the rows of a dict are as long as the longest)
+                titles=None,      # a title per image (for a dict: row label -> the titles of that row)
                 suptitle:str=None,# title of the whole figure
                 path=None,        # save a PNG here too
                 scale:float=1.0,  # figure size multiplier
                ):
-    "Show images in a grid with optional per-image titles; returns the figure."
+    "Images in a grid, or in rows labelled at the left when `images` is a dict, with optional per-image titles; returns the figure."
     import matplotlib.pyplot as plt
-    a = to_unit(images)
-    if a.ndim == 4: a = a[..., 0]
-    n = len(a); ncols = ncols or int(np.ceil(np.sqrt(n))); nrows = int(np.ceil(n / ncols))
-    h, w = a.shape[1:3]
-    fig, axs = plt.subplots(nrows, ncols, figsize=fit_figsize(scale*ncols*w/20, scale*nrows*h/20, 0.3 if suptitle else 0), squeeze=False)
-    for i, ax in enumerate(axs.flat):
-        ax.axis('off')
-        if i < n:
-            ax.imshow(a[i], cmap='gray', vmin=0, vmax=1)
-            if titles is not None: ax.set_title(str(titles[i]), fontsize=8)
+    if isinstance(images, dict): fig = _labelled_rows(images, titles, suptitle, scale)
+    else:
+        a = to_unit(images)
+        if a.ndim == 4: a = a[..., 0]
+        n = len(a); ncols = ncols or int(np.ceil(np.sqrt(n))); nrows = int(np.ceil(n / ncols))
+        h, w = a.shape[1:3]
+        fig, axs = plt.subplots(nrows, ncols, figsize=fit_figsize(scale*ncols*w/20, scale*nrows*h/20, 0.3 if suptitle else 0), squeeze=False)
+        for i, ax in enumerate(axs.flat):
+            ax.axis('off')
+            if i < n:
+                ax.imshow(a[i], cmap='gray', vmin=0, vmax=1)
+                if titles is not None: ax.set_title(str(titles[i]), fontsize=8)
     if suptitle: fig.suptitle(suptitle)
     fig.tight_layout()
     if path: Path(path).parent.mkdir(parents=True, exist_ok=True); fig.savefig(path, dpi=100)
     return fig
 
+def _labelled_rows(rows, titles, suptitle, scale):
+    "`show_images`' figure for a dict of rows: the label at the left of each row (axes kept, without ticks or frame, to hold it)."
+    import matplotlib.pyplot as plt
+    labels = list(rows); ncols = max(len(rows[k]) for k in labels)
+    h, w = np.shape(rows[labels[0]])[1:3]
+    fig, axs = plt.subplots(len(labels), ncols, figsize=fit_figsize(scale*(ncols*w/20 + 0.8), scale*len(labels)*(h/20 + (0.25 if titles else 0)), 0.3 if suptitle else 0), squeeze=False)
+    for r, k in enumerate(labels):
+        imgs = to_unit(rows[k])
+        for c, ax in enumerate(axs[r]):
+            ax.set_xticks([]); ax.set_yticks([])
+            for s in ax.spines.values(): s.set_visible(False)
+            if c < len(imgs): ax.imshow(imgs[c].squeeze(), cmap='gray', vmin=0, vmax=1)
+            if titles and k in titles and c < len(titles[k]): ax.set_title(titles[k][c], fontsize=7)
+        axs[r, 0].set_ylabel(k, rotation=0, ha='right', va='center', fontsize=9)
+    return fig
+
 # %% ../nbs/00_data.ipynb #56ab86ff
 def plot_history(history,          # a keras History, or a dict of metric -> list of values
-                 keys=None,        # metrics to plot (default: all without the 'val_' prefix)
+                 keys=None,        # metrics to plot (default: all without the 'val_' prefix); or a dict: panel title -> its metrics
                  title:str=None,   # the figure's title
                  path=None,        # save a PNG here too
                  xlabel:str='epoch', # the x axis label
                  logy:bool=False,  # a logarithmic y axis
                 ):
-    "Loss curves, one panel per metric (three to a row, four as 2 x 2), with the `val_` curve beside its training curve."
+    "Loss curves, one panel per metric or group of metrics (three to a row, four as 2 x 2); a metric alone in its panel has its `val_` curve beside it."
     import matplotlib.pyplot as plt
     h = getattr(history, 'history', history)
-    keys = keys or [k for k in h if not k.startswith('val_')]
-    ncols = 2 if len(keys) == 4 else min(len(keys), 3); nrows = -(-len(keys)//ncols)
+    panels = keys if isinstance(keys, dict) else {k: [k] for k in keys or [k for k in h if not k.startswith('val_')]}
+    ncols = 2 if len(panels) == 4 else min(len(panels), 3); nrows = -(-len(panels)//ncols)
     fig, axs = plt.subplots(nrows, ncols, figsize=(min(4*ncols, COLUMN_INCHES), 2.6*nrows + (0.3 if title else 0)), squeeze=False)
-    for ax in axs.flat[len(keys):]: ax.axis('off')
-    for ax, k in zip(axs.flat, keys):
-        xs = np.arange(1, len(h[k]) + 1)
-        ax.plot(xs, h[k], marker='o' if len(xs) < 30 else None, label='train')
-        if 'val_' + k in h: ax.plot(xs, h['val_' + k], marker='o' if len(xs) < 30 else None, label='test')
-        ax.set_title(k); ax.set_xlabel(xlabel); ax.grid(alpha=.3)
+    for ax in axs.flat[len(panels):]: ax.axis('off')
+    for ax, (name, ks) in zip(axs.flat, panels.items()):
+        val = len(ks) == 1 and 'val_' + ks[0] in h   # train and test curves of one metric; else one curve per metric
+        for k in ks:
+            xs = np.arange(1, len(h[k]) + 1)
+            ax.plot(xs, h[k], marker='o' if len(xs) < 30 else None, label='train' if len(ks) == 1 else k)
+            if val: ax.plot(xs, h['val_' + k], marker='o' if len(xs) < 30 else None, label='test')
+        ax.set_title(name); ax.set_xlabel(xlabel); ax.grid(alpha=.3)
         if logy: ax.set_yscale('log')
-        if 'val_' + k in h: ax.legend()
+        if val or len(ks) > 1: ax.legend()
     if title: fig.suptitle(title)
     fig.tight_layout()
     if path: Path(path).parent.mkdir(parents=True, exist_ok=True); fig.savefig(path, dpi=100)

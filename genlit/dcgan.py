@@ -4,13 +4,13 @@
 
 # %% ../nbs/01_dcgan.ipynb #70eabba8
 from __future__ import annotations
-import os, math
+import os
 from pathlib import Path
 import numpy as np
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 import keras
 from keras import layers, ops
-from .data import image_grid, save_gif, fit_figsize
+from .data import image_grid, save_gif, show_images
 from .files import atomic_write
 from .compute import replicas_in_sync, float32_copy, OptimizerGroup, values_of, with_values
 from .registry import ModelSpec, Built, BenchExtra, Option, register_model, latent_sampler, decode_latents
@@ -417,18 +417,10 @@ class FixedLatentMosaic(keras.callbacks.Callback):
     def gif_path(self): return None if self.out_dir is None else self.out_dir/'progress.gif'
 
     def show(self, epochs=None, ncols:int=None, scale:float=2.0, suptitle:str=None):
-        "Draw the saved mosaics side by side, titled by epoch; returns the figure."
-        import matplotlib.pyplot as plt
+        "Draw the saved mosaics side by side with `show_images`, titled by epoch, four to a row (the page's column); returns the figure."
         eps = sorted(self.frames) if epochs is None else list(epochs)
-        ncols = ncols or min(len(eps), 4); nrows = math.ceil(len(eps)/ncols)   # four to a row: the page's column
-        h, w = self.frames[eps[0]].shape
-        fig, axs = plt.subplots(nrows, ncols, figsize=fit_figsize(scale*ncols*w/100 + .2, scale*nrows*h/100, .5), squeeze=False)
-        for ax in axs.flat: ax.axis('off')
-        for ax, e in zip(axs.flat, eps):
-            ax.imshow(self.frames[e], cmap='gray', vmin=0, vmax=1); ax.set_title(f'epoch {e}', fontsize=9)
-        if suptitle: fig.suptitle(suptitle)
-        fig.tight_layout()
-        return fig
+        return show_images(np.stack([self.frames[e] for e in eps]), ncols or min(len(eps), 4), [f'epoch {e}' for e in eps], suptitle,
+                           scale=scale/5)   # show_images draws 20 pixels to the inch, the mosaics were drawn at 100
 
 
 # %% ../nbs/01_dcgan.ipynb #69608ea6

@@ -19,7 +19,7 @@ from .metrics import evaluate_samples
 # %% auto #0
 __all__ = ['VARIANTS', 'DIS_L_LAYERS', 'dense_discriminator', 'conv_vaegan_encoder', 'conv_vaegan_decoder', 'conv_discriminator',
            'feature_extractor', 'VAEGAN', 'dis_l_layer_name', 'build_vaegan', 'vaegan_budgets', 'build_vaegan_run',
-           'load_vaegan', 'score_model', 'plot_vaegan_history']
+           'load_vaegan', 'score_model']
 
 # %% ../nbs/04_vaegan.ipynb #18b18371
 def dense_discriminator(input_shape=(28, 28, 1), # image shape
@@ -353,22 +353,3 @@ def score_model(recon_fn,   # images -> reconstructions
     ev = evaluate_samples(sample_fn(n), dataset)
     return dict(test_mse=reconstruction_error(recon_fn, x_test), fd=ev['fd'], fd_floor=ev['fd_floor'], fd_ratio=ev['fd_ratio'],
                 precision=ev['precision'], recall=ev['recall'], classes=ev['classes_covered'])
-
-# %% ../nbs/04_vaegan.ipynb #8c9fe374
-def plot_vaegan_history(runs:dict, # variant -> history dict of its run
-                        path=None,  # save a PNG here too
-                       ):
-    "Prior, discriminator loss, D outputs and pixel reconstruction error per epoch: two rows of two panels per variant."
-    import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(2*len(runs), 2, figsize=(7.5, 4.6*len(runs)), squeeze=False)   # 750 px: the page's column
-    for row, (name, h) in zip(axs.reshape(len(runs), 4), runs.items()):
-        ep = np.arange(1, len(h['prior']) + 1)
-        for ax, keys, title in zip(row, (['prior'], ['dis_loss'], ['d_real', 'd_recon', 'd_prior'], ['recon_mse']),
-                                   ('prior (KL)', 'D cross-entropy', 'mean D output', 'pixel MSE of reconstructions')):
-            for k in keys:
-                ax.plot(ep, h[k], marker='o', label=k if len(keys) > 1 else 'train')
-                if len(keys) == 1 and 'val_' + k in h: ax.plot(ep, h['val_' + k], marker='o', label='test')
-            ax.set_title(f'{name}: {title}', fontsize=9); ax.set_xlabel('epoch'); ax.grid(alpha=.3); ax.legend(fontsize=7)
-    fig.tight_layout()
-    if path: fig.savefig(path, dpi=100)
-    return fig
