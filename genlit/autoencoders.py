@@ -256,7 +256,7 @@ def build_autoencoder(kind:str):
         if kind == 'dense': enc, dec, ae = dense_autoencoder(shape, d, hidden=FREY_HIDDEN if dataset == 'frey' else (512, 256), normalized=norm)
         else: enc, dec, ae = conv_autoencoder(shape, d, normalized=norm)
         ae.compile(optimizer=keras.optimizers.Adam(1e-3), loss='mse')
-        return Built(ae, dict(decoder=dec, encoder=enc), pairs=True, callbacks=[BottleneckCalibration(enc, x)] if norm else [],
+        return Built(ae, dict(decoder=dec, encoder=enc), data=lambda a: (a, a), callbacks=[BottleneckCalibration(enc, x)] if norm else [],
                      sampler=dict(latent='normal', latent_dim=d, output='unit'))
     return build
 

@@ -11,7 +11,7 @@ from .files import UserError, to_plain
 from .compute import precision_scope, float32_outputs
 from .registry import (load_models, get_model, model_dataset, model_config, model_options, model_precision, check_budget,
                              resolve_options, option_flags, given_options)
-from .data import load_dataset, make_dataset, subset, set_seed, run_budget
+from .data import load_dataset, subset, set_seed, run_budget
 
 # %% auto #0
 __all__ = ['BENCH_SIZES', 'COMMANDS', 'peak_rss_mb', 'matmul_gflops', 'layer_macs', 'forward_flops', 'median_rate', 'StepTimer',
@@ -211,7 +211,7 @@ def bench_model(model:str=None,         # registry name (default: the first mode
     if steps_per_execution != 1: built.model.steps_per_execution = steps_per_execution   # read by `fit` when it compiles its train function
     flops = training_flops(spec, built)
     ref_step, ref_nets = reference_step(spec, built, batch, cfg)
-    ds = make_dataset(x, batch, seed=seed, y=x if built.pairs else None, drop_remainder=True).repeat()
+    ds = built.batches(x, batch, seed=seed, drop_remainder=True).repeat()
     ref_batches = iter(tf.data.Dataset.from_tensor_slices(x).shuffle(len(x)).batch(batch, drop_remainder=True).repeat())  # as the tutorials
     log(f"bench {spec.name} on {dataset}: batch {batch}, {policy}; warming up")
     g_rates, r_rates = _timed_windows(built.model, ds, ref_step, ref_batches, sz, batch, log)

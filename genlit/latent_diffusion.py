@@ -220,15 +220,16 @@ def build_latent_diffusion(x, dataset, cfg, opts, seed, ctx):
     sampler = dict(schedule='linear', T=1000, mean=mean, std=std, output='unit')
     parts = lambda den: dict(denoiser=den, decoder=dec, encoder=enc)
     stages = dict(autoencoder=Path(ctx.out)/'history_autoencoder.csv')
+    on_codes = lambda images: (codes, None)   # `Built.data`: fit on the codes of the training images (it has no test split to feed)
     if frey:   # the sheet's custom GradientTape loop (F7), driven by train_run like fit
         den = mlp_denoiser(d, hidden=(128,) * 3, T=1000, name='frey_reverse_process')
         den.compile(optimizer=adam)   # the optimizer lives on the model, so the run's backups hold its state
         fit = custom_loop_fit(den, reverse_process_step(den, adam, linear_schedule(), seed))
-        return Built(den, parts(den), loss_keys=('loss',), data=codes, sample_parts=2, stages=stages, sampler=sampler, fit=fit)
+        return Built(den, parts(den), loss_keys=('loss',), data=on_codes, sample_parts=2, stages=stages, sampler=sampler, fit=fit)
     dm = Diffusion(mlp_denoiser(d, hidden=(512,) * 3), linear_schedule(), ema_decay=0.999, seed=seed)
     dm.compile(optimizer=adam)
     dm([codes[:2], np.zeros(2, np.int32)])
-    return Built(dm, parts(dm.ema_denoiser), loss_keys=('noise_loss',), data=codes, sample_parts=2, stages=stages, sampler=sampler)
+    return Built(dm, parts(dm.ema_denoiser), loss_keys=('noise_loss',), data=on_codes, sample_parts=2, stages=stages, sampler=sampler)
 
 def sample_latent_diffusion_run(parts, run, n, seed, opts):
     "`n` images in [0, 1] from a trained `latent_diffusion` run: sample codes (DDPM or DDIM), decode them."

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 import numpy as np
-from .data import BACKEND, BUDGETS, dataset_info, by_budget, run_budget
+from .data import BACKEND, BUDGETS, dataset_info, by_budget, run_budget, make_dataset
 from .files import UserError, to_plain
 from .compute import PRECISIONS, precision_policy
 
@@ -53,13 +53,18 @@ class Built:
     parts: dict                   # name -> component keras.Model saved as DIR/name.keras (those sampling needs first)
     loss_keys: tuple = ('loss',)  # logged metrics plotted in loss.png and checked for NaN
     sampler: dict = field(default_factory=dict)  # what `sample` needs beyond the parts (latent size and kind, output range...)
-    pairs: bool = False           # fit on (x, x) pairs (plain autoencoders) instead of x alone
     callbacks: list = field(default_factory=list)  # extra Keras callbacks for this model
-    data: object = None           # what `fit` trains on when it is not the images (latent diffusion: the codes)
+    data: Callable = None         # images -> `(inputs, targets or None)` that `fit` takes for them, as many as the images, for the
+                                  # training and the test images (None: the images alone; an autoencoder: `(images, images)`)
     sample_parts: int = 1         # how many of `parts`, in order, the sampler needs
     stages: dict = field(default_factory=dict)  # earlier training stages: name -> their CSV history, merged into history.json
                                                 # (each stage keeps its `Checkpoint`s in DIR/backup_NAME)
     fit: Callable = None          # a hand-written loop called like `model.fit` (it must drive the callbacks); None: `model.fit`
+
+    def batches(self, images, batch:int, **kw):
+        "`make_dataset` of what `fit` takes for `images` (see `data`); `kw`: its seed, shuffle and drop_remainder."
+        inputs, targets = self.data(images) if self.data else (images, None)
+        return make_dataset(inputs, batch, y=targets, **kw)
 
 @dataclass
 class BenchExtra:

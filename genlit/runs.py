@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from pathlib import Path
 import numpy as np
 import genlit
-from .data import BACKEND, BUDGETS, dataset_info, run_budget, load_dataset, subset, set_seed, make_dataset, show_images, plot_history
+from .data import BACKEND, BUDGETS, dataset_info, run_budget, load_dataset, subset, set_seed, show_images, plot_history
 from .files import UserError, one_line, to_plain, atomic_write, write_json, FolderLock
 from .compute import PRECISIONS, gpu_count, precision_scope, float32_outputs, check_strategy, distribute_strategy, shard_by_data
 from .registry import (ModelSpec, MODELS, load_models, get_model, model_backend, default_model, model_dataset, model_options, resolve_options,
@@ -605,14 +605,13 @@ def _build(p, x, policy):
 
 def _fit(p, built, x, x_test, dist, finish):
     "`fit` from the folder's backup (if any) to `p.target` epochs, on batches of the run's data sharded over `dist`'s replicas."
-    data = x if built.data is None else built.data
-    batch = min(p.cfg['batch'], len(data))
+    batch = min(p.cfg['batch'], len(x))
     if dist and batch % dist.num_replicas_in_sync:
         raise UserError(f"the batch of {batch} images cannot be split evenly over {dist.num_replicas_in_sync} replicas")
-    ds = make_dataset(data, batch, seed=p.seed, y=data if built.pairs else None, drop_remainder=True)
+    ds = built.batches(x, batch, seed=p.seed, drop_remainder=True)
     if p.cfg['steps']: ds = ds.repeat()
     if dist: ds = ds.with_options(shard_by_data())
-    val = None if x_test is None else make_dataset(x_test, 500, shuffle=False, y=x_test if built.pairs else None)
+    val = None if x_test is None else built.batches(x_test, 500, shuffle=False)
     truncate_history(p.out/'history.csv', p.done)
     started = _Started()
     try:
