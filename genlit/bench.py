@@ -8,9 +8,8 @@ import json, resource, statistics, sys, tempfile, time
 from types import SimpleNamespace
 import numpy as np
 from .files import UserError, to_plain
-from .compute import precision_scope, float32_outputs
-from .registry import (load_models, get_model, model_dataset, model_config, model_options, model_precision, check_budget,
-                             resolve_options, option_flags, given_options)
+from .registry import (load_models, get_model, model_dataset, model_config, model_options, model_precision, build_model,
+                             check_budget, resolve_options, option_flags, given_options)
 from .data import load_dataset, subset, set_seed, run_budget
 
 # %% auto #0
@@ -204,10 +203,8 @@ def bench_model(model:str=None,         # registry name (default: the first mode
     if batch > len(x): raise UserError(f"--batch {batch} is more than the {len(x)} images the bench trains on in the {budget} budget; use --batch {len(x)} or less")
     out = dict(model=spec.name, dataset=dataset, batch=batch, precision=policy, steps_per_execution=steps_per_execution,
                images=len(x), steps=sz['steps'], windows=sz['windows'], warmup=sz['warmup'])
-    with precision_scope(policy), tempfile.TemporaryDirectory() as tmp:
-        built = spec.build(x, dataset, cfg, opts, seed, SimpleNamespace(out=tmp, verbose=0))
-        if policy != 'float32':
-            for m in (built.model, *built.parts.values()): float32_outputs(m)
+    with tempfile.TemporaryDirectory() as tmp:
+        built = build_model(spec, x, dataset, cfg, opts, seed, SimpleNamespace(out=tmp, verbose=0), policy)
     if steps_per_execution != 1: built.model.steps_per_execution = steps_per_execution   # read by `fit` when it compiles its train function
     flops = training_flops(spec, built)
     ref_step, ref_nets = reference_step(spec, built, batch, cfg)

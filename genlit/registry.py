@@ -11,13 +11,14 @@ from typing import Callable
 import numpy as np
 from .data import BACKEND, BUDGETS, dataset_info, by_budget, run_budget, make_dataset
 from .files import UserError, to_plain
-from .compute import PRECISIONS, precision_policy
+from .compute import PRECISIONS, precision_policy, precision_scope, float32_outputs
 
 # %% auto #0
 __all__ = ['MODELS', 'SKIPPED', 'Option', 'Built', 'BenchExtra', 'ModelSpec', 'register_model', 'model_modules', 'load_models',
            'get_model', 'model_backend', 'default_model', 'model_dataset', 'resolve_options', 'model_options',
            'option_flags', 'given_options', 'options_usage', 'check_budget', 'model_config', 'model_precision',
-           'describe_model', 'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents', 'latent_sampler']
+           'build_model', 'describe_model', 'to_unit_range', 'draw_latents', 'show_progress', 'decode_latents',
+           'latent_sampler']
 
 # %% ../nbs/00c_registry.ipynb #91cbf30d
 @dataclass
@@ -236,6 +237,22 @@ def model_precision(spec:ModelSpec,        # the model
     if not resolve: return p
     policy = precision_policy(p)
     return policy if policy in spec.precisions else 'float32'
+
+def build_model(spec:ModelSpec, # the model
+                x,              # its training images, scaled for it
+                dataset:str,    # their dataset
+                cfg:dict,       # the run sizes (`model_config`)
+                opts:dict,      # the model's options (`model_options`)
+                seed:int,       # seed of the weights
+                ctx,            # `out` (the folder the builder may write in) and `verbose`
+                policy:str,     # the dtype policy (`model_precision`)
+               ) -> Built:
+    "`spec.build` under the dtype `policy`, the final activations of its model and parts in float32 (so that the losses are): what `genlit train` and `genlit bench` train."
+    with precision_scope(policy):
+        built = spec.build(x, dataset, cfg, opts, seed, ctx)
+        if policy != 'float32':
+            for m in (built.model, *built.parts.values()): float32_outputs(m)
+    return built
 
 def describe_model(spec:ModelSpec) -> dict:
     "What `genlit models --json` prints for `spec`: its train and sample options with defaults, and each budget's resolved config per dataset."

@@ -11,9 +11,9 @@ import numpy as np
 import genlit
 from .data import BACKEND, BUDGETS, dataset_info, run_budget, load_dataset, subset, set_seed, show_images, plot_history
 from .files import UserError, one_line, to_plain, atomic_write, write_json, FolderLock
-from .compute import PRECISIONS, gpu_count, precision_scope, float32_outputs, check_strategy, distribute_strategy, shard_by_data
+from .compute import PRECISIONS, gpu_count, precision_scope, check_strategy, distribute_strategy, shard_by_data
 from .registry import (ModelSpec, MODELS, load_models, get_model, model_backend, default_model, model_dataset, model_options, resolve_options,
-                             check_budget, model_config, model_precision)
+                             check_budget, model_config, model_precision, build_model)
 
 # %% auto #0
 __all__ = ['RUN_FILE', 'MAX_EPOCHS', 'SEED_MAX', 'FINGERPRINTED', 'SPACE_MARGIN', 'CHECKPOINTS', 'TRAIN_CALLBACKS', 'MAX_SAMPLES',
@@ -594,9 +594,7 @@ def _training_data(p) -> tuple:
 
 def _build(p, x, policy):
     "The run's `Built`, float32 at its outputs under a mixed policy, its optimizer built and disk space for its checkpoints checked."
-    built = p.spec.build(x, p.dataset, p.cfg, p.opts, p.seed, SimpleNamespace(out=p.out, verbose=p.verbose))
-    if policy != 'float32':
-        for m in (built.model, *built.parts.values()): float32_outputs(m)   # final activations (and so the losses) in float32
+    built = build_model(p.spec, x, p.dataset, p.cfg, p.opts, p.seed, SimpleNamespace(out=p.out, verbose=p.verbose), policy)
     opt = built.model.optimizer   # built now even when train_step uses others, so backups always hold the same variables
     if opt is not None and not opt.built: opt.build(built.model.trainable_variables)
     ensure_space(p.out, 4 * weight_bytes(built.model), 'two checkpoints and the saved parts of this run')   # before any training
