@@ -17,7 +17,7 @@ __all__ = ['CLASSIFIER_VERSION', 'CLASSIFIER_BUDGETS', 'LABELLED', 'classifier_p
            'in_manifold', 'precision_recall', 'density_coverage', 'class_coverage', 'PCAFeatures', 'pca_features',
            'nearest_neighbour_distances', 'energy_distance', 'mmd', 'latent_distance_floor', 'compare_latents',
            'real_reference', 'evaluate_samples', 'results_dir', 'result_row', 'record_results', 'load_results',
-           'results_table']
+           'mixed_floors', 'results_table']
 
 # %% ../nbs/07_metrics.ipynb #5f962b3a
 CLASSIFIER_VERSION = 'cnn1'   # bump when the architecture changes: old cache files are then ignored
@@ -471,8 +471,18 @@ def load_results(folder=None) -> list:
 def _fmt(v, spec):
     return '' if v is None else format(v, spec)
 
+def mixed_floors(rows:list) -> list:
+    "One line for each dataset and sample size whose rows carry different real-vs-real floors, naming the floors and their notebooks."
+    groups = {}
+    for r in rows:
+        if r.get('fd_floor') is None: continue
+        floors = groups.setdefault((r['dataset'], r.get('n')), {})
+        floors.setdefault(f"{r['fd_floor']:.6g}", set()).add(r.get('notebook', '?'))
+    return [f"{d} at n = {n:,}: floor " + ' against '.join(f"{fl} ({', '.join(sorted(nbs))})" for fl, nbs in sorted(fls.items()))
+            for (d, n), fls in groups.items() if len(fls) > 1]
+
 def results_table(rows:list) -> str:
-    "The recorded rows as a Markdown table narrow enough for a page: the model, its page, training and note in one cell with the command that reproduces it on a line of its own; FD with its real-vs-real floor and their ratio."
+    "The recorded rows as a Markdown table narrow enough for a page: the model, its page, training and note in one cell with the command that reproduces it on a line of its own; FD with its real-vs-real floor and their ratio. Rows measured by different classifiers get a note under the table."
     out = ['| model, training and command | data | min | n | FD (floor) | FD / floor | prec. | recall | classes |',
            '|---|---|--:|--:|--:|--:|--:|--:|--:|']
     for r in rows:
@@ -483,4 +493,7 @@ def results_table(rows:list) -> str:
         out.append(f"| **{r['model']}** ([{nb}]({nb}.ipynb)), {r['training']}{note}<br>{cmd} | {r['dataset']} | "
                    f"{_fmt(r.get('minutes'), '.1f')} | {_fmt(r.get('n'), 'd')} | {fd} | {ratio} | {_fmt(r.get('precision'), '.2f')} | "
                    f"{_fmt(r.get('recall'), '.2f')} | {_fmt(r.get('classes'), 'd')} |")
+    if mixed := mixed_floors(rows):
+        out += ['', '**Two yardsticks.** Rows whose floors differ were measured by different classifiers (the same recipe trained on '
+                'another machine ends with other weights), so their FDs compare only roughly: ' + '; '.join(mixed) + '. Re-executing those notebooks on one machine gives them one classifier.']
     return '\n'.join(out)
