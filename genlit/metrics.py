@@ -478,7 +478,7 @@ def mixed_floors(rows:list) -> list:
         if r.get('fd_floor') is None: continue
         floors = groups.setdefault((r['dataset'], r.get('n')), {})
         floors.setdefault(f"{r['fd_floor']:.6g}", set()).add(r.get('notebook', '?'))
-    return [f"{d} at n = {n:,}: floor " + ' against '.join(f"{fl} ({', '.join(sorted(nbs))})" for fl, nbs in sorted(fls.items()))
+    return [f"{d} at n = {_fmt(n, ',') or '?'}: floor " + ' against '.join(f"{fl} ({', '.join(sorted(nbs))})" for fl, nbs in sorted(fls.items()))
             for (d, n), fls in groups.items() if len(fls) > 1]
 
 def results_table(rows:list) -> str:
