@@ -34,7 +34,10 @@ class Option:
 
     def default_for(self, dataset:str): return self.default(dataset) if callable(self.default) else self.default
 
-    def check(self, name:str, v):
+    def check(self,
+              name:str, # the option's name, as in `ModelSpec.options`
+              v,        # the value given (a string from the command line, or a number)
+             ):
         "`v` converted to this option's type; a `UserError` naming the flag otherwise."
         flag = '--' + name.replace('_', '-')
         try: v = self.type(v) if not isinstance(v, bool) else None
@@ -62,7 +65,11 @@ class Built:
                                                 # (each stage keeps its `Checkpoint`s in DIR/backup_NAME)
     fit: Callable = None          # a hand-written loop called like `model.fit` (it must drive the callbacks); None: `model.fit`
 
-    def batches(self, images, batch:int, **kw):
+    def batches(self,
+                images,    # the images, scaled for the model
+                batch:int, # batch size
+                **kw,      # `make_dataset`'s seed, shuffle and drop_remainder
+               ):
         "`make_dataset` of what `fit` takes for `images` (see `data`); `kw`: its seed, shuffle and drop_remainder."
         inputs, targets = self.data(images) if self.data else (images, None)
         return make_dataset(inputs, batch, y=targets, **kw)

@@ -17,11 +17,12 @@ from .registry import (ModelSpec, MODELS, load_models, get_model, model_backend,
 
 # %% auto #0
 __all__ = ['RUN_FILE', 'MAX_EPOCHS', 'SEED_MAX', 'FINGERPRINTED', 'SPACE_MARGIN', 'CHECKPOINTS', 'TRAIN_CALLBACKS', 'MAX_SAMPLES',
-           'SAMPLE_CHUNK', 'RaiseOnNaN', 'EpochLines', 'fmt_seconds', 'StageClock', 'EpochSeconds', 'is_seed',
-           'check_seed', 'run_fingerprint', 'write_run', 'read_run', 'sha256_file', 'free_bytes', 'ensure_space',
-           'read_checkpoints', 'backup_epoch', 'weight_bytes', 'save_checkpoint', 'Checkpoint', 'truncate_history',
-           'read_history', 'save_keras', 'save_samples_png', 'load_parts', 'load_run', 'runs_root', 'command_line',
-           'writable_folder', 'describe_run', 'train_run', 'run_rate', 'sample_run']
+           'SAMPLE_CHUNK', 'RaiseOnNaN', 'epoch_line', 'done_line', 'tenths', 'EpochLines', 'fmt_seconds', 'StageClock',
+           'EpochSeconds', 'is_seed', 'check_seed', 'run_fingerprint', 'write_run', 'read_run', 'sha256_file',
+           'free_bytes', 'ensure_space', 'read_checkpoints', 'backup_epoch', 'weight_bytes', 'save_checkpoint',
+           'Checkpoint', 'truncate_history', 'read_history', 'replay_log', 'save_keras', 'save_samples_png',
+           'load_parts', 'load_run', 'runs_root', 'command_line', 'writable_folder', 'describe_run', 'train_run',
+           'run_rate', 'sample_run']
 
 # %% ../nbs/00d_runs.ipynb #213a1221
 def _keras_callback():
@@ -39,16 +40,34 @@ class RaiseOnNaN(_keras_callback()):
                 raise UserError(f"training diverged: {k} = {float(logs[k])} at epoch {self.epoch + 1}, batch {batch + 1}; "
                                 f"the state after the last completed epoch is kept (lower the learning rate or try another --seed)")
 
+def epoch_line(epoch:int,  # the epoch, counted from 0
+               epochs:int, # how many the run has
+               logs:dict,  # metric -> value (`seconds`: the epoch's wall time)
+               keys=None,  # the metrics to show (None: all in `logs`)
+              ) -> str:
+    "`epoch 3/10: loss 0.0123 (4.5 s)`: the line `EpochLines` prints, and `replay_log` prints again."
+    keys = [k for k in (keys or logs) if k in logs and k != 'seconds']
+    return (f"epoch {epoch + 1}/{epochs}: " + ', '.join(f"{k} {float(logs[k]):.4g}" for k in keys)
+            + (f" ({logs['seconds']:.1f} s)" if 'seconds' in logs else ''))
+
+def done_line(epochs:int,    # the epochs trained
+              seconds:float, # the training time in all
+              hist:dict,     # metric -> its values per epoch
+              keys,          # the metrics to show
+             ) -> str:
+    "The summary a finished training prints: its epochs, its time and the last value of each of `keys`."
+    return f"done: {epochs} epochs ({seconds:.0f} s of training in all); last " + ', '.join(f'{k} {hist[k][-1]:.4g}' for k in keys if k in hist)
+
+def tenths(epochs:int) -> list:
+    "The epochs (counted from 0) a short log shows: every tenth of the run, and the last."
+    every = max(1, epochs // 10)
+    return [e for e in range(epochs) if (e + 1) % every == 0 or e + 1 == epochs]
+
 class EpochLines(_keras_callback()):
-    "Print one line of losses every `every` epochs (and after the last): a short log for long runs."
-    def __init__(self, every:int, keys=None): super().__init__(); self.every, self.keys = max(1, int(every)), keys
+    "Print one line of losses at every tenth of the run (see `tenths`): a short log for long runs."
+    def __init__(self, keys=None): super().__init__(); self.keys = keys
     def on_epoch_end(self, epoch, logs=None):
-        last = epoch + 1 == self.params.get('epochs')
-        if (epoch + 1) % self.every and not last: return
-        logs = logs or {}
-        keys = [k for k in (self.keys or logs) if k in logs and k != 'seconds']
-        print(f"epoch {epoch + 1}/{self.params.get('epochs')}: " + ', '.join(f"{k} {float(logs[k]):.4g}" for k in keys)
-              + (f" ({logs['seconds']:.1f} s)" if 'seconds' in logs else ''), flush=True)
+        if epoch in tenths(self.params.get('epochs')): print(epoch_line(epoch, self.params.get('epochs'), logs or {}, self.keys), flush=True)
 
 def fmt_seconds(s:float) -> str:
     "A duration for people: '0.31 s', '40 s', '12 min', '2.5 h'."
@@ -266,6 +285,22 @@ def read_history(path:Path) -> dict:
     cols = {k: [num(r.get(k)) for r in rows] for k in (rows[0] if rows else {}) if k != 'epoch'}
     return {k: v for k, v in cols.items() if not all(math.isnan(x) for x in v)}   # Keras logs absent val_ metrics as NA
 
+def replay_log(out:Path,    # a finished run folder
+               run:dict,    # its genlit.json
+               verbose:int, # as `train_run`'s: 0 and 1 the summary (training prints it whatever the verbosity), 2 and 3 also the epoch lines
+              ):
+    "Print again what the finished run printed, read back from its history: the `EpochLines` lines and the summary (a re-executed page shows the numbers it showed when it trained)."
+    hist = read_history(Path(out)/'history.csv')
+    merged = json.loads((Path(out)/'history.json').read_text()) if (Path(out)/'history.json').is_file() else hist   # with earlier stages' losses
+    keys = run.get('log_keys') or [k for k in hist if k != 'seconds' and not k.startswith('val_')]
+    n = min(map(len, hist.values())) if hist else 0
+    spec = get_model(run['model'])
+    print(f"it trained {describe_run(spec, run['dataset'], run['budget'], run['seed'], run['options'])}: {_plan(spec, run['config'], n)}, "
+          f"precision {run['precision']}" + ("; its log, read back from history.csv:" if verbose >= 2 else ''))
+    if verbose >= 2:
+        for e in tenths(n): print(epoch_line(e, n, {k: v[e] for k, v in hist.items()}, [k for k in keys if k in hist]))
+    print(done_line(n, run['seconds'], merged, keys), flush=True)
+
 def save_keras(model, # a Keras model
                path,  # the .keras file
               ):
@@ -430,7 +465,7 @@ def train_run(model:str=None,   # registry name (None: the folder's model, or th
         if restart: _restart(out, describe_run(spec, a.dataset or spec.datasets[0], a.budget or run_budget(), a.seed or 0, a.opts, a.asked))
         run, s = _folder_settings(out, spec, a)
         todo = _epochs_to_train(out, spec, run, s.cfg, epochs)
-        if todo is None: return run
+        if todo is None: replay_log(out, run, verbose); return run
         s.cfg['epochs'] = todo[0]
         return _train(SimpleNamespace(spec=spec, out=out, target=todo[0], done=todo[1], verbose=verbose, strategy=strategy,
                                       deterministic=deterministic, spe=spe, kept=None, **vars(s)), run)
@@ -521,13 +556,16 @@ class _Started(_keras_callback()):
 
 def _announce(p):
     "The run's first line: what trains where, and whether it starts, resumes or only saves (every stage named)."
-    cfg, done, target = p.cfg, p.done, p.target
-    first = ''.join(f"{name} {cfg[key]} epochs, then " for name, key in p.spec.stages.items())
+    done, target = p.done, p.target
     print(f"{'resuming' if done else 'training'} {describe_run(p.spec, p.dataset, p.budget, p.seed, p.opts)} in {p.out}: "
           + (f"continuing at epoch {done + 1} of {target} ({done} done, restored from {p.out/'backup'})" if 0 < done < target
-             else f"all {target} epochs done already, saving the results" if done else
-             f"{len(p.spec.stages) + 1} stages: " * bool(first) + first + f"{target} epochs x {cfg['steps'] or 'all'} steps x batch {cfg['batch']}"),
+             else f"all {target} epochs done already, saving the results" if done else _plan(p.spec, p.cfg, target)),
           flush=True)
+
+def _plan(spec, cfg, target) -> str:
+    "What a run trains, stage by stage: '2 stages: autoencoder 6 epochs, then 20 epochs x 50 steps x batch 256'."
+    first = ''.join(f"{name} {cfg[key]} epochs, then " for name, key in spec.stages.items())
+    return f"{len(spec.stages) + 1} stages: " * bool(first) + first + f"{target} epochs x {cfg['steps'] or 'all'} steps x batch {cfg['batch']}"
 
 def _report_precision(policy, dist, strategy, batch, deterministic):
     "The run's second line: precision, replicas and determinism (with a warning for float16 on a CPU)."
@@ -544,7 +582,7 @@ def _callbacks(p, built, finish) -> list:
     stages = len(p.spec.stages)
     return [RaiseOnNaN(built.loss_keys), EpochSeconds(), *built.callbacks,
             *([StageClock('training' if not stages else f'stage {stages + 1} of {stages + 1}')] if p.verbose in (1, 2) else []),
-            *([EpochLines(p.target // 10, built.loss_keys)] if p.verbose == 3 else []),
+            *([EpochLines(built.loss_keys)] if p.verbose == 3 else []),
             keras.callbacks.CSVLogger(str(p.out/'history.csv'), append=True),
             Checkpoint(p.out/'backup'),
             keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: finish('training')),
@@ -569,6 +607,7 @@ def _save_outputs(p, built, run) -> tuple:
     write_json(out/'history.json', hist)
     import matplotlib.pyplot as plt
     keys = [k for k in hist if any(k == f'{st}_loss' for st in built.stages)] + [k for k in built.loss_keys if k in hist]
+    run['log_keys'] = keys   # for `replay_log`
     fig = plot_history(hist, keys=keys, title=f'{p.spec.name} on {p.dataset}')
     atomic_write(out/'loss.png', lambda tmp: fig.savefig(tmp, format='png', bbox_inches='tight', dpi=100)); plt.close(fig)
     run_ = json.loads(json.dumps(to_plain(run)))   # the sampler sees what `genlit sample` will read from genlit.json
@@ -669,7 +708,7 @@ def _train(p, old) -> dict:
         raise UserError(f"training stopped after {backup_epoch(p.out)} of {p.target} epochs; run the same command again to resume")
     hist, keys = _save_outputs(p, built, run)
     finish('done')
-    print(f"done: {p.target} epochs ({run['seconds']:.0f} s of training in all); last " + ', '.join(f'{k} {hist[k][-1]:.4g}' for k in keys)
+    print(done_line(p.target, run['seconds'], hist, keys)
           + f"\nwrote {', '.join(f'{q}.keras' for q in run['parts'])}, history.csv, history.json, loss.png, samples.png, {RUN_FILE} in {p.out}",
           flush=True)
     return run
