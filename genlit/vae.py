@@ -102,7 +102,10 @@ class VAE(keras.Model):
         z_mean, _, _ = self.encoder(x, training=training)
         return self.decoder(z_mean, training=training)
 
-    def loss_terms(self, x, training=False):
+    def loss_terms(self,
+                   x,                   # a batch of images in [0, 1]
+                   training:bool=False, # the networks' training mode
+                  ):
         "`(total, reconstruction, kl, x_hat)` on a batch, the decoder fed a sampled z; each term averaged over the batch."
         z_mean, z_log_var, z = self.encoder(x, training=training)
         x_hat = self.decoder(z, training=training)
