@@ -257,7 +257,10 @@ class GAN(keras.Model):
     @property
     def metrics(self): return [self.d_loss_tracker, self.g_loss_tracker, self.d_real_tracker, self.d_fake_tracker]
 
-    def sample_latent(self, n, seed=None):
+    def sample_latent(self,
+                      n:int,     # how many vectors
+                      seed=None, # an int or `SeedGenerator`; None: the GAN's own generator
+                     ):
         "`n` latent vectors from this GAN's latent distribution."
         return sample_latent(n, self.latent_dim, self.latent, self.seed_generator if seed is None else seed)
 
@@ -268,7 +271,10 @@ class GAN(keras.Model):
 
     def call(self, z, training=False): return self.generator(z, training=training)
 
-    def generate(self, n:int, seed=None) -> np.ndarray:
+    def generate(self,
+                 n:int,     # how many images
+                 seed=None, # seed of their latents (see `sample_latent`)
+                ) -> np.ndarray:
         "`n` generated images as a NumPy array (inference mode, from `sampling_generator`)."
         return ops.convert_to_numpy(self.sampling_generator(self.sample_latent(n, seed), training=False))
 
@@ -416,7 +422,12 @@ class FixedLatentMosaic(keras.callbacks.Callback):
     @property
     def gif_path(self): return None if self.out_dir is None else self.out_dir/'progress.gif'
 
-    def show(self, epochs=None, ncols:int=None, scale:float=2.0, suptitle:str=None):
+    def show(self,
+             epochs=None,         # the epochs to draw (None: every saved one)
+             ncols:int=None,      # mosaics per row (None: up to 4)
+             scale:float=2.0,     # inches per mosaic
+             suptitle:str=None,   # a title above them all
+            ):
         "Draw the saved mosaics side by side with `show_images`, titled by epoch, four to a row (the page's column); returns the figure."
         eps = sorted(self.frames) if epochs is None else list(epochs)
         return show_images(np.stack([self.frames[e] for e in eps]), ncols or min(len(eps), 4), [f'epoch {e}' for e in eps], suptitle,
