@@ -135,7 +135,11 @@ class VAEGAN(keras.Model):
         "Reconstruction of `x` through the posterior mean."
         return self.decoder(self.encoder(x, training=training)[0], training=training)
 
-    def reconstruct(self, x, sample:bool=False, batch_size:int=500):
+    def reconstruct(self,
+                    x,                  # images in [0, 1]
+                    sample:bool=False,  # decode a posterior sample z instead of the mean mu
+                    batch_size:int=500, # images per forward pass
+                   ):
         "Reconstructions of images `x` (through the mean, or a posterior sample)."
         out = []
         for i in range(0, len(x), batch_size):
@@ -143,12 +147,20 @@ class VAEGAN(keras.Model):
             out.append(self.decoder(z if sample else mu, training=False))
         return np.concatenate([ops.convert_to_numpy(o) for o in out])
 
-    def generate(self, n:int, seed:int=None):
+    def generate(self,
+                 n:int,         # how many images
+                 seed:int=None, # seed of the prior draws
+                ):
         "Decode `n` draws from the prior p(z) = N(0, I)."
         z = keras.random.normal((n, self.latent_dim), seed=seed)
         return ops.convert_to_numpy(self.decoder(z, training=False))
 
-    def compute_terms(self, x, eps=None, z_p=None, training:bool=True) -> dict:
+    def compute_terms(self,
+                      x,                  # a batch of images in [0, 1]
+                      eps=None,           # posterior noise, z = mu + sigma eps (None: drawn)
+                      z_p=None,           # prior draws for the generated batch (None: drawn)
+                      training:bool=True, # the networks' training mode
+                     ) -> dict:
         "Every loss term on batch `x`; `eps` and `z_p` fix the posterior and prior noise (for tests)."
         mu, log_var, z = self.encoder(x, training=training)
         if eps is not None: z = mu + ops.exp(0.5 * log_var) * eps
