@@ -128,25 +128,26 @@ class SinusoidalEmbedding(layers.Layer):
     def compute_output_shape(self, s): return (s[0], self.dims)
     def get_config(self): return {**super().get_config(), 'dims': self.dims, 'max_period': self.max_period}
 
-@keras.saving.register_keras_serializable('genlit')
-class SpaceToDepth(layers.Layer):
-    "Fold each p x p patch of pixels into `p * p` channels (the inverse of `DepthToSpace`)."
+class _Patches(layers.Layer):
+    "What `SpaceToDepth` and `DepthToSpace` share: the patch side `p`, and one reshape-swap-reshape."
     def __init__(self, p:int=2, **kw): super().__init__(**kw); self.p = p
-    def call(self, x):
-        h, w, c, p = *x.shape[1:], self.p
-        x = ops.reshape(x, (-1, h // p, p, w // p, p, c))                 # (b, H/p, dy, W/p, dx, c)
-        return ops.reshape(ops.transpose(x, (0, 1, 3, 2, 4, 5)), (-1, h // p, w // p, p * p * c))
     def get_config(self): return {**super().get_config(), 'p': self.p}
+    def _swap(self, x, split, merged):   # reshape to the 6-d `split`, swap axes 2 and 3, reshape to `merged`
+        return ops.reshape(ops.transpose(ops.reshape(x, split), (0, 1, 3, 2, 4, 5)), merged)
 
 @keras.saving.register_keras_serializable('genlit')
-class DepthToSpace(layers.Layer):
-    "Unfold `p * p` channels back into p x p patches of pixels."
-    def __init__(self, p:int=2, **kw): super().__init__(**kw); self.p = p
+class SpaceToDepth(_Patches):
+    "Fold each p x p patch of pixels into `p * p` channels (the inverse of `DepthToSpace`)."
     def call(self, x):
-        h, w, c, p = *x.shape[1:], self.p
-        x = ops.reshape(x, (-1, h, w, p, p, c // (p * p)))                # (b, H, W, dy, dx, c)
-        return ops.reshape(ops.transpose(x, (0, 1, 3, 2, 4, 5)), (-1, h * p, w * p, c // (p * p)))
-    def get_config(self): return {**super().get_config(), 'p': self.p}
+        h, w, c, p = *x.shape[1:], self.p   # split: (b, H/p, dy, W/p, dx, c)
+        return self._swap(x, (-1, h // p, p, w // p, p, c), (-1, h // p, w // p, p * p * c))
+
+@keras.saving.register_keras_serializable('genlit')
+class DepthToSpace(_Patches):
+    "Unfold `p * p` channels back into p x p patches of pixels."
+    def call(self, x):
+        h, w, c, p = *x.shape[1:], self.p   # split: (b, H, W, dy, dx, c)
+        return self._swap(x, (-1, h, w, p, p, c // (p * p)), (-1, h * p, w * p, c // (p * p)))
 
 # %% ../nbs/05_diffusion.ipynb #3deb3504
 def residual_block(x,             # feature map (N, H, W, C)
@@ -250,7 +251,12 @@ class Diffusion(keras.Model):
 
     def call(self, inputs, training=False): return self.denoiser(inputs, training=training)
 
-    def noise_loss(self, x0, training=False, t=None, noise=None):
+    def noise_loss(self,
+                   x0,                 # a batch of clean images
+                   training:bool=False,# the denoiser's training mode
+                   t=None,             # timesteps, one per image (None: drawn uniformly from 0..T-1)
+                   noise=None,         # the noise eps (None: drawn from N(0, I))
+                  ):
         "E_{t, eps} ||eps - eps_theta(sqrt(ab_t) x_0 + sqrt(1 - ab_t) eps, t)||^2 on one batch (mean over all entries, in float32); `t` and `noise` drawn unless given."
         n = ops.shape(x0)[0]
         if t is None: t = keras.random.randint((n,), 0, self.schedule.T, seed=self.seed_generator, dtype='int32')
@@ -323,12 +329,24 @@ class Diffusion(keras.Model):
         "The network the samplers call on [x_t, t] to predict the noise: the EMA copy by default."
         return self.ema_denoiser if (ema and self.ema_denoiser is not None) else self.denoiser
 
-    def sample_ddpm(self, n:int=16, seed:int=0, ema:bool=True, **kw):
+    def sample_ddpm(self,
+                    n:int=16,       # how many samples
+                    seed:int=0,     # seed of the starting and the per-step noise
+                    ema:bool=True,  # sample with the EMA denoiser (when there is one)
+                    **kw,           # passed on to `sample_ddpm` (`clip_x0` defaults to the model's)
+                   ):
         "`n` samples by ancestral sampling through all T steps (see `sample_ddpm`)."
         kw.setdefault('clip_x0', self.clip_x0)
         return sample_ddpm(self.denoise_fn(ema), self.schedule, (n, *self.data_shape), seed=seed, **kw)
 
-    def sample_ddim(self, n:int=16, n_steps:int=50, eta:float=0., seed:int=0, ema:bool=True, **kw):
+    def sample_ddim(self,
+                    n:int=16,       # how many samples
+                    n_steps:int=50, # timesteps visited, of the T
+                    eta:float=0.,   # noise per step: 0 deterministic, 1 as DDPM
+                    seed:int=0,     # seed of the starting (and any per-step) noise
+                    ema:bool=True,  # sample with the EMA denoiser (when there is one)
+                    **kw,           # passed on to `sample_ddim` (`clip_x0` defaults to the model's)
+                   ):
         "`n` samples with DDIM on `n_steps` timesteps (see `sample_ddim`)."
         kw.setdefault('clip_x0', self.clip_x0)
         return sample_ddim(self.denoise_fn(ema), self.schedule, (n, *self.data_shape), n_steps=n_steps, eta=eta, seed=seed, **kw)
