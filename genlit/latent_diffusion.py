@@ -164,11 +164,21 @@ class LatentDiffusion:
     @property
     def latent_dim(self) -> int: return int(self.mean.shape[-1])
 
-    def encode(self, x, batch_size:int=512) -> np.ndarray:
+    def encode(self,
+               x,                  # images, as the autoencoder takes them
+               batch_size:int=512, # images per `predict` batch
+              ) -> np.ndarray:
         "Standardised codes of images `x`."
         return (self.encoder.predict(x, batch_size=batch_size, verbose=0) - self.mean) / self.std
 
-    def sample_latents(self, n:int=1000, sampler:str='ddpm', seed:int=0, n_steps:int=50, eta:float=0., **kw) -> np.ndarray:
+    def sample_latents(self,
+                       n:int=1000,         # how many codes
+                       sampler:str='ddpm', # 'ddpm' or 'ddim'
+                       seed:int=0,         # seed of the sampler's noise
+                       n_steps:int=50,     # DDIM only: timesteps visited
+                       eta:float=0.,       # DDIM only: noise per step, 0 to 1
+                       **kw,               # passed on to the sampler (a `progress` bar, say)
+                      ) -> np.ndarray:
         "`n` codes in the autoencoder's coordinates, by 'ddpm' (all T steps) or 'ddim' (`n_steps`)."
         fn = self.denoiser   # the samplers compile their step once per network and reuse it
         shape = (n, self.latent_dim)
@@ -178,7 +188,10 @@ class LatentDiffusion:
         else: raise ValueError(f"sampler must be 'ddpm' or 'ddim', got {sampler!r}.")
         return z * self.std + self.mean
 
-    def decode(self, z, batch_size:int=512) -> np.ndarray:
+    def decode(self,
+               z,                  # codes in the autoencoder's coordinates (as `sample_latents` returns)
+               batch_size:int=512, # codes per `predict` batch
+              ) -> np.ndarray:
         "Images decoded from codes `z` in the autoencoder's coordinates."
         return self.decoder.predict(np.asarray(z, np.float32), batch_size=batch_size, verbose=0)
 
