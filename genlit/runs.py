@@ -290,16 +290,19 @@ def replay_log(out:Path,    # a finished run folder
                verbose:int, # as `train_run`'s: 0 and 1 the summary (training prints it whatever the verbosity), 2 and 3 also the epoch lines
               ):
     "Print again what the finished run printed, read back from its history: the `EpochLines` lines and the summary (a re-executed page shows the numbers it showed when it trained)."
-    hist = read_history(Path(out)/'history.csv')
-    merged = json.loads((Path(out)/'history.json').read_text()) if (Path(out)/'history.json').is_file() else hist   # with earlier stages' losses
+    try:
+        hist = read_history(Path(out)/'history.csv')
+        merged = json.loads((Path(out)/'history.json').read_text()) if (Path(out)/'history.json').is_file() else hist   # with earlier stages' losses
+    except (OSError, ValueError, KeyError) as e:   # deleted or edited by hand: the run itself is fine
+        return print(f"(its log cannot be shown: {'history.csv is missing' if isinstance(e, FileNotFoundError) else 'its history cannot be read'})")
     keys = run.get('log_keys') or [k for k in hist if k != 'seconds' and not k.startswith('val_')]
     n = min(map(len, hist.values())) if hist else 0
     spec = get_model(run['model'])
     print(f"it trained {describe_run(spec, run['dataset'], run['budget'], run['seed'], run['options'])}: {_plan(spec, run['config'], n)}, "
-          f"precision {run['precision']}" + ("; its log, read back from history.csv:" if verbose >= 2 else ''))
+          f"precision {run.get('precision', 'not recorded')}" + ("; its log, read back from history.csv:" if verbose >= 2 else ''))
     if verbose >= 2:
         for e in tenths(n): print(epoch_line(e, n, {k: v[e] for k, v in hist.items()}, [k for k in keys if k in hist]))
-    print(done_line(n, run['seconds'], merged, keys), flush=True)
+    print(done_line(n, run.get('seconds', 0.), merged, keys), flush=True)
 
 def save_keras(model, # a Keras model
                path,  # the .keras file
